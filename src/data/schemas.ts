@@ -1,0 +1,228 @@
+/**
+ * Zod schemas for every file in `geodata/`. Shared by the build/check scripts (Node) and the app
+ * (browser): the app validates what it fetches with the same rules the data check enforces.
+ *
+ * Coordinates are WGS-84 [lng, lat]. Every feature says where it came from (`source`) and how
+ * much to trust its position (`precision`).
+ */
+import { z } from 'zod';
+
+/** How a position was obtained, from best to weakest. */
+export const PrecisionSchema = z.enum([
+  /** Taken from a reference data set whose datum was cross-checked (≈ 20–50 m). */
+  'reference',
+  /** A line drawn as straight segments between its real stations (not the track alignment). */
+  'station-chain',
+  /** A polygon drawn by hand from the plan's words (limits, landmarks) on reference data. */
+  'digitised-from-plan-text',
+  /** A point whose position is reliable (a station, a known building). */
+  'located',
+  /** A point placed from the plan's description, with the reasoning in `precisionNote`. */
+  'approximate',
+  /** Only the idea of the route is known: a diagram, not a position. */
+  'schematic',
+]);
+export type Precision = z.infer<typeof PrecisionSchema>;
+
+export const ParkIdSchema = z.enum([
+  'pazhou-internet',
+  'zengcheng-new-display',
+  'tianhe-software',
+  'panyu-smart-city',
+  'huadu-military-civil',
+  'nansha-ai',
+  'huangpu-smart-equipment',
+  'panyu-smart-nev',
+  'bio-island',
+  'huangpu-biotech',
+]);
+export type ParkId = z.infer<typeof ParkIdSchema>;
+/** Park ids in the plan's order (一 … 十). */
+export const PARK_IDS: readonly ParkId[] = ParkIdSchema.options;
+
+const lng = z.number().finite().min(-180).max(180);
+const lat = z.number().finite().min(-90).max(90);
+export const PositionSchema = z.tuple([lng, lat]).rest(z.number().finite());
+const ring = z.array(PositionSchema).min(4);
+export const PointSchema = z.object({ type: z.literal('Point'), coordinates: PositionSchema });
+export const LineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(PositionSchema).min(2),
+});
+export const MultiLineStringSchema = z.object({
+  type: z.literal('MultiLineString'),
+  coordinates: z.array(z.array(PositionSchema).min(2)).min(1),
+});
+export const PolygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) });
+export const MultiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(ring).min(1)).min(1),
+});
+export const AreaGeometrySchema = z.discriminatedUnion('type', [PolygonSchema, MultiPolygonSchema]);
+export const LinearGeometrySchema = z.discriminatedUnion('type', [LineStringSchema, MultiLineStringSchema]);
+
+/** Bilingual text: Chinese is the original, English a faithful translation. */
+export const BilingualSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Bilingual = z.infer<typeof BilingualSchema>;
+
+const provenance = {
+  /** Short source key, explained in geodata/SOURCES.md. */
+  source: z.string().min(1),
+  precision: PrecisionSchema,
+  /** Why this precision: how the position was placed, in words a user can read. */
+  precisionNote: z.string().optional(),
+};
+
+function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+  return z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({ type: z.literal('Feature'), id: z.union([z.string(), z.number()]).optional(), geometry, properties }),
+    ),
+  });
+}
+
+// ---------------------------------------------------------------- parks
+export const ParkPropertiesSchema = z.object({
+  id: ParkIdSchema,
+  /** 1–10, the plan's order. */
+  planOrder: z.number().int().min(1).max(10),
+  name: BilingualSchema,
+  shortName: BilingualSchema,
+  district: BilingualSchema,
+  /** District adcode (440105 Haizhu …), matches districts.geojson. */
+  districtCode: z.string().regex(/^4401\d\d$/),
+  /** Area the plan states, km². */
+  statedAreaKm2: z.number().positive(),
+  /** The plan's own words for the location (具体区位范围), verbatim, and a translation. */
+  boundaryText: BilingualSchema,
+  /** How the outline was placed from those words: which limits were located and how. */
+  outlineMethod: BilingualSchema,
+  ...provenance,
+});
+export type ParkProperties = z.infer<typeof ParkPropertiesSchema>;
+export const ParksSchema = featureCollection(AreaGeometrySchema, ParkPropertiesSchema);
+
+// ---------------------------------------------------------------- transit
+export const TransitModeSchema = z.enum([
+  'metro',
+  'tram',
+  'monorail',
+  'intercity',
+  'high-speed-rail',
+  'freight-rail',
+  'expressway',
+  'road',
+  'bridge',
+  'ferry',
+]);
+export type TransitMode = z.infer<typeof TransitModeSchema>;
+/** Status now, as far as the reference data shows. */
+export const TransitStatusSchema = z.enum(['open', 'under-construction', 'planned']);
+export type TransitStatus = z.infer<typeof TransitStatusSchema>;
+
+export const TransitLinePropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: BilingualSchema,
+  mode: TransitModeSchema,
+  /** Line colour as #rrggbb (official where known). */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  status: TransitStatusSchema,
+  /** What the plan (2018) says of it, when the plan names it; absent for context lines. */
+  planStatus: z.enum(['planned', 'under-construction', 'accelerate']).optional(),
+  /** Parks for which the plan names this link. */
+  parkIds: z.array(ParkIdSchema),
+  /** The plan's words about it, when it names it. */
+  planText: BilingualSchema.optional(),
+  ...provenance,
+});
+export type TransitLineProperties = z.infer<typeof TransitLinePropertiesSchema>;
+export const TransitLinesSchema = featureCollection(LinearGeometrySchema, TransitLinePropertiesSchema);
+
+export const StationPropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: BilingualSchema,
+  /** Ids of transit-lines.geojson features serving it. */
+  lineIds: z.array(z.string()).min(1),
+  status: TransitStatusSchema,
+  mode: TransitModeSchema,
+  parkIds: z.array(ParkIdSchema),
+  ...provenance,
+});
+export type StationProperties = z.infer<typeof StationPropertiesSchema>;
+export const StationsSchema = featureCollection(PointSchema, StationPropertiesSchema);
+
+// ---------------------------------------------------------------- hubs and landmarks
+export const HubKindSchema = z.enum(['airport', 'rail-hub', 'city-centre', 'landmark']);
+export const HubPropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: BilingualSchema,
+  kind: HubKindSchema,
+  ...provenance,
+});
+export type HubProperties = z.infer<typeof HubPropertiesSchema>;
+export const HubsSchema = featureCollection(PointSchema, HubPropertiesSchema);
+
+// ---------------------------------------------------------------- context (basemap)
+export const DistrictPropertiesSchema = z.object({
+  id: z.string().regex(/^4401\d\d$/),
+  name: BilingualSchema,
+  /** Label anchor, WGS-84. */
+  labelPoint: PositionSchema,
+  ...provenance,
+});
+export const DistrictsSchema = featureCollection(AreaGeometrySchema, DistrictPropertiesSchema);
+export const CityOutlineSchema = featureCollection(
+  AreaGeometrySchema,
+  z.object({ id: z.string(), name: BilingualSchema, ...provenance }),
+);
+export const WaterPropertiesSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['shoreline', 'lake-shore', 'river', 'river-major']),
+  ...provenance,
+});
+export const WaterLinesSchema = featureCollection(LinearGeometrySchema, WaterPropertiesSchema);
+export const WaterAreasSchema = featureCollection(
+  AreaGeometrySchema,
+  z.object({ id: z.string(), kind: z.enum(['sea', 'lake', 'river']), ...provenance }),
+);
+
+// ---------------------------------------------------------------- facilities (issue 3)
+export const FacilityCategorySchema = z.enum([
+  'living',
+  'commercial',
+  'education',
+  'medical',
+  'transport',
+  'ecology',
+  'innovation',
+  'fund',
+  'service-platform',
+]);
+export type FacilityCategory = z.infer<typeof FacilityCategorySchema>;
+export const FacilityPropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  parkId: ParkIdSchema,
+  category: FacilityCategorySchema,
+  status: z.enum(['planned', 'existing']),
+  name: BilingualSchema,
+  ...provenance,
+});
+export type FacilityProperties = z.infer<typeof FacilityPropertiesSchema>;
+export const FacilitiesSchema = featureCollection(PointSchema, FacilityPropertiesSchema);
+
+// ---------------------------------------------------------------- precomputed catchments (issue 4)
+export const CatchmentRowSchema = z.object({
+  parkId: ParkIdSchema,
+  radiusM: z.number().positive(),
+  stations: z.enum(['open', 'planned', 'any']),
+  coveredKm2: z.number().nonnegative(),
+  /** coveredKm2 / park area, 0–1. */
+  share: z.number().min(0).max(1),
+});
+export const CatchmentsSchema = z.object({
+  generatedFrom: z.string(),
+  method: z.string(),
+  rows: z.array(CatchmentRowSchema),
+});
+export type CatchmentRow = z.infer<typeof CatchmentRowSchema>;
