@@ -1,0 +1,160 @@
+import { kinks, polygon } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import { GUANGZHOU_REGION, validateAreaGeometry, validateRing } from './geometry-validation.ts';
+
+const square = [
+  [113.3, 23.1],
+  [113.32, 23.1],
+  [113.32, 23.12],
+  [113.3, 23.12],
+  [113.3, 23.1],
+];
+const poly = (...rings: number[][][]) => ({ type: 'Polygon', coordinates: rings });
+
+function rejects(g: unknown, code: string, reasonPart?: RegExp) {
+  const r = validateAreaGeometry(g, { region: GUANGZHOU_REGION });
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(r.code).toBe(code);
+    if (reasonPart) expect(r.reason).toMatch(reasonPart);
+    expect(r.reason.length).toBeGreaterThan(10);
+  }
+}
+
+describe('validateAreaGeometry', () => {
+  it('accepts a valid square, either orientation, with a hole, and a MultiPolygon', () => {
+    expect(validateAreaGeometry(poly(square))).toEqual({ ok: true });
+    expect(validateAreaGeometry(poly([...square].reverse()))).toEqual({ ok: true });
+    const hole = [
+      [113.305, 23.105],
+      [113.305, 23.11],
+      [113.31, 23.11],
+      [113.31, 23.105],
+      [113.305, 23.105],
+    ];
+    expect(validateAreaGeometry(poly(square, hole))).toEqual({ ok: true });
+    const moved = square.map(([x, y]) => [x! + 0.05, y!]);
+    expect(validateAreaGeometry({ type: 'MultiPolygon', coordinates: [[square], [moved]] })).toEqual({
+      ok: true,
+    });
+  });
+
+  it('tolerates repeated consecutive positions', () => {
+    const dup = [square[0]!, square[0]!, ...square.slice(1)];
+    expect(validateAreaGeometry(poly(dup))).toEqual({ ok: true });
+  });
+
+  it('rejects an unclosed ring', () =>
+    rejects(poly(square.slice(0, 4).concat([[113.3, 23.11]])), 'unclosed-ring', /not closed/));
+  it('rejects a ring with < 4 positions', () => rejects(poly(square.slice(0, 3)), 'too-few-positions'));
+  it('rejects a collinear (zero-area) ring', () =>
+    rejects(
+      poly([
+        [113.3, 23.1],
+        [113.31, 23.1],
+        [113.32, 23.1],
+        [113.3, 23.1],
+      ]),
+      'degenerate-ring',
+    ));
+
+  it('rejects a bow-tie', () => {
+    const bowtie = [
+      [113.3, 23.1],
+      [113.32, 23.12],
+      [113.32, 23.1],
+      [113.3, 23.12],
+      [113.3, 23.1],
+    ];
+    rejects(poly(bowtie), 'self-intersection', /bow-tie/);
+    // Turf's kinks agrees it is not simple (sanity of the fixture).
+    expect(kinks(polygon([bowtie])).features.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a ring that touches itself at a vertex and a spike', () => {
+    const figure8 = [
+      [113.3, 23.1],
+      [113.31, 23.11],
+      [113.32, 23.1],
+      [113.32, 23.12],
+      [113.31, 23.11],
+      [113.3, 23.12],
+      [113.3, 23.1],
+    ];
+    rejects(poly(figure8), 'self-intersection');
+    const spike = [
+      [113.3, 23.1],
+      [113.32, 23.1],
+      [113.34, 23.1],
+      [113.32, 23.1],
+      [113.32, 23.12],
+      [113.3, 23.12],
+      [113.3, 23.1],
+    ];
+    rejects(poly(spike), 'self-intersection');
+  });
+
+  it('rejects projected metres (EPSG:3857)', () =>
+    rejects(
+      poly([
+        [12613000, 2641000],
+        [12615000, 2641000],
+        [12615000, 2643000],
+        [12613000, 2641000],
+      ]),
+      'projected-coordinates',
+      /EPSG:3857/,
+    ));
+
+  it('rejects NaN, Infinity and strings', () => {
+    rejects(poly([[113.3, Number.NaN], ...square.slice(1)]), 'non-finite');
+    rejects(poly([[Number.POSITIVE_INFINITY, 23.1], ...square.slice(1)]), 'non-finite');
+    rejects(poly([['113.3', '23.1'], ...square.slice(1)] as unknown as number[][]), 'not-a-position');
+    rejects(poly([null, ...square.slice(1)] as unknown as number[][]), 'not-a-position');
+  });
+
+  it('rejects swapped lat/lng', () =>
+    rejects(poly(square.map(([x, y]) => [y!, x!])), 'swapped-lat-lng', /swapped/));
+
+  it('rejects positions outside the expected region', () =>
+    rejects(poly(square.map(([x, y]) => [x! + 3, y!])), 'outside-region'));
+
+  it('rejects a hole outside its shell and crossing rings', () => {
+    const outside = square.map(([x, y]) => [x! + 0.05, y!]);
+    rejects(poly(square, outside), 'hole-outside-shell');
+    const crossing = square.map(([x, y]) => [x! + 0.01, y! + 0.005]);
+    rejects(poly(square, crossing), 'ring-crossing');
+  });
+
+  it('rejects overlapping polygons of a MultiPolygon', () => {
+    const shifted = square.map(([x, y]) => [x! + 0.01, y! + 0.01]);
+    rejects({ type: 'MultiPolygon', coordinates: [[square], [shifted]] }, 'overlapping-polygons');
+    const inner = square.map(([x, y]) => [113.31 + (x! - 113.31) / 4, 23.11 + (y! - 23.11) / 4]);
+    rejects({ type: 'MultiPolygon', coordinates: [[square], [inner]] }, 'overlapping-polygons');
+  });
+
+  it('rejects wrong types and empty input', () => {
+    rejects(null, 'not-an-area');
+    rejects({ type: 'Point', coordinates: [113, 23] }, 'not-an-area');
+    rejects({ type: 'Polygon', coordinates: [] }, 'empty');
+    rejects({ type: 'MultiPolygon', coordinates: [] }, 'empty');
+  });
+
+  it('validates a 200,000-vertex ring quickly and finds one crossing in it', () => {
+    const n = 200_000;
+    const ring: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const t = (2 * Math.PI * i) / n;
+      ring.push([113.3 + 0.02 * Math.cos(t), 23.1 + 0.02 * Math.sin(t)]);
+    }
+    ring.push(ring[0]!);
+    const t0 = performance.now();
+    expect(validateRing(ring)).toEqual({ ok: true });
+    expect(performance.now() - t0).toBeLessThan(3000);
+    // Swap two vertices far apart: their edges now cross the circle.
+    const bad = ring.map((p) => [...p]);
+    [bad[1000], bad[50_000]] = [bad[50_000]!, bad[1000]!];
+    const r = validateRing(bad);
+    expect(r.ok).toBe(false);
+  });
+});
