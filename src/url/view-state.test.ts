@@ -21,7 +21,9 @@ function isValidState(s: ViewState): boolean {
     s.layers.every((l) => LAYER_GROUPS.includes(l)) &&
     s.layers.every((l, i) => i === 0 || LAYER_GROUPS.indexOf(l) > LAYER_GROUPS.indexOf(s.layers[i - 1]!));
   const pageOk =
-    s.page.kind !== 'atlas' || s.page.parkId === null || (PARK_IDS as readonly string[]).includes(s.page.parkId);
+    s.page.kind !== 'atlas' ||
+    s.page.parkId === null ||
+    (PARK_IDS as readonly string[]).includes(s.page.parkId);
   const c = s.camera;
   const cameraOk =
     c === null ||
@@ -99,9 +101,16 @@ describe('view state URL round trip', () => {
   });
 
   it('keeps default options out of the URL', () => {
-    const s: ViewState = { page: { kind: 'atlas', parkId: 'bio-island' }, lang: 'zh', layers: [...DEFAULT_LAYERS], camera: null };
+    const s: ViewState = {
+      page: { kind: 'atlas', parkId: 'bio-island' },
+      lang: 'zh',
+      layers: [...DEFAULT_LAYERS],
+      camera: null,
+    };
     expect(hrefForState(s)).toBe('/parks/bio-island');
-    expect(hrefForState({ ...s, lang: 'en', layers: ['parks'] })).toBe('/parks/bio-island?lang=en&layers=parks');
+    expect(hrefForState({ ...s, lang: 'en', layers: ['parks'] })).toBe(
+      '/parks/bio-island?lang=en&layers=parks',
+    );
   });
 
   it('wraps the bearing so 179.96° does not come back as 180°', () => {

@@ -186,7 +186,11 @@ export function hashForCamera(camera: Camera | null): string {
 }
 
 export function serialiseViewState(state: ViewState): { pathname: string; search: string; hash: string } {
-  return { pathname: pathForPage(state.page), search: searchForState(state), hash: hashForCamera(state.camera) };
+  return {
+    pathname: pathForPage(state.page),
+    search: searchForState(state),
+    hash: hashForCamera(state.camera),
+  };
 }
 
 /** A full relative href for a state (path + query + hash). */

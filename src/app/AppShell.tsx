@@ -1,0 +1,76 @@
+import { type ReactNode, useEffect } from 'react';
+import { Link } from 'react-router-dom';
+import { Attribution } from '../features/attribution/Attribution.tsx';
+import { useLang } from '../i18n/use-lang.ts';
+import { useAtlasStore } from '../state/store.ts';
+import { useViewState } from '../url/use-view-state.ts';
+import { hrefForState } from '../url/view-state.ts';
+
+/** Title, navigation and language switch around every page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, lang } = useLang();
+  const { state, update } = useViewState();
+  const notices = useAtlasStore((s) => s.notices);
+  const dismissNotice = useAtlasStore((s) => s.dismissNotice);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#park-list">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__titles">
+          <h1 className="app-header__title">
+            <Link to={hrefForState({ ...state, page: { kind: 'atlas', parkId: null }, camera: null })}>
+              {t('app.title')}
+            </Link>
+          </h1>
+          <p className="app-header__subtitle">{t('app.subtitle')}</p>
+        </div>
+        <nav className="app-header__nav" aria-label={lang === 'zh' ? '主导航' : 'Main'}>
+          <Link
+            to={hrefForState({ ...state, page: { kind: 'atlas', parkId: null }, camera: null })}
+            aria-current={state.page.kind === 'atlas' ? 'page' : undefined}
+          >
+            {t('nav.atlas')}
+          </Link>
+          <Link
+            to={hrefForState({ ...state, page: { kind: 'plan' }, camera: null })}
+            aria-current={state.page.kind === 'plan' ? 'page' : undefined}
+          >
+            {t('nav.plan')}
+          </Link>
+          <button
+            type="button"
+            className="lang-switch"
+            onClick={() => update({ lang: lang === 'zh' ? 'en' : 'zh' }, { replace: true })}
+            aria-label={t('lang.switch.label')}
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            data-testid="lang-switch"
+          >
+            {t('lang.switch')}
+          </button>
+        </nav>
+      </header>
+      {notices.length > 0 ? (
+        <div className="notices" role="status" aria-live="polite">
+          {notices.map((notice) => (
+            <p key={notice.id} className={`notice notice--${notice.tone}`}>
+              <span>{notice.text}</span>
+              <button type="button" onClick={() => dismissNotice(notice.id)} aria-label={t('park.close')}>
+                ×
+              </button>
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <main className="app-main">{children}</main>
+      <Attribution />
+    </div>
+  );
+}

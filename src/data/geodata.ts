@@ -1,0 +1,140 @@
+/**
+ * Loads the atlas's own data files (built into `geodata/`, shipped as hashed static assets).
+ * Each file is fetched once and memoised. A missing or malformed file rejects with a
+ * DataLoadError naming the file, so the UI can say which data is missing instead of failing blank.
+ *
+ * Only types come from the zod schemas here: the data check validates these files at build time,
+ * so the browser does a cheap structural check instead of shipping the validator.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { z } from 'zod';
+import attributionUrl from '../../geodata/attribution.json?url';
+import cityOutlineUrl from '../../geodata/city-outline.geojson?url';
+import districtsUrl from '../../geodata/districts.geojson?url';
+import hubsUrl from '../../geodata/hubs.geojson?url';
+import parksUrl from '../../geodata/parks.geojson?url';
+import stationsUrl from '../../geodata/stations.geojson?url';
+import transitLinesUrl from '../../geodata/transit-lines.geojson?url';
+import waterLinesUrl from '../../geodata/water-lines.geojson?url';
+import type {
+  DistrictPropertiesSchema,
+  HubProperties,
+  ParkProperties,
+  StationProperties,
+  TransitLineProperties,
+} from './schemas.ts';
+
+export type Collection<P> = FeatureCollection<Geometry, P>;
+export type ParksCollection = Collection<ParkProperties>;
+export type StationsCollection = Collection<StationProperties>;
+export type TransitLinesCollection = Collection<TransitLineProperties>;
+export type HubsCollection = Collection<HubProperties>;
+export type DistrictsCollection = Collection<z.infer<typeof DistrictPropertiesSchema>>;
+
+export interface AttributionItem {
+  id: string;
+  text: { zh: string; en: string };
+  appliesTo: string[];
+}
+
+/** URLs of the data files; the map's worker fetches the context layers itself from these. */
+export const GEODATA_URLS = {
+  parks: parksUrl,
+  transitLines: transitLinesUrl,
+  stations: stationsUrl,
+  hubs: hubsUrl,
+  districts: districtsUrl,
+  cityOutline: cityOutlineUrl,
+  waterLines: waterLinesUrl,
+  attribution: attributionUrl,
+} as const;
+export type DatasetName = keyof typeof GEODATA_URLS;
+
+export class DataLoadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataLoadError';
+  }
+}
+
+/** Absolute URL of a dataset (MapLibre's worker resolves relative URLs against its own script). */
+export function absoluteDatasetUrl(name: DatasetName): string {
+  return new URL(GEODATA_URLS[name], window.location.href).href;
+}
+
+function fileName(url: string): string {
+  return (
+    url
+      .split('/')
+      .pop()
+      ?.replace(/-[\w-]{8}\./, '.') ?? url
+  );
+}
+
+export async function fetchJson(url: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+  const file = fileName(url);
+  let response: Response;
+  try {
+    response = await fetcher(url);
+  } catch (error) {
+    throw new DataLoadError(file, `network error (${String(error)})`);
+  }
+  if (!response.ok) throw new DataLoadError(file, `HTTP ${response.status}`);
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DataLoadError(file, 'the file is not valid JSON');
+  }
+}
+
+export function assertFeatureCollection(value: unknown, file: string): asserts value is FeatureCollection {
+  const v = value as { type?: unknown; features?: unknown } | null;
+  if (v?.type !== 'FeatureCollection' || !Array.isArray(v.features)) {
+    throw new DataLoadError(file, 'expected a GeoJSON FeatureCollection');
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    // A failed load may be retried later (e.g. after a network hiccup).
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export function loadCollection<P>(name: DatasetName): Promise<Collection<P>> {
+  return memo(name, async () => {
+    const json = await fetchJson(GEODATA_URLS[name]);
+    assertFeatureCollection(json, fileName(GEODATA_URLS[name]));
+    return json as Collection<P>;
+  });
+}
+
+export const loadParks = () => loadCollection<ParkProperties>('parks');
+export const loadStations = () => loadCollection<StationProperties>('stations');
+export const loadTransitLines = () => loadCollection<TransitLineProperties>('transitLines');
+export const loadHubs = () => loadCollection<HubProperties>('hubs');
+export const loadDistricts = () => loadCollection<z.infer<typeof DistrictPropertiesSchema>>('districts');
+
+export function loadAttribution(): Promise<AttributionItem[]> {
+  return memo('attribution', async () => {
+    const json = (await fetchJson(GEODATA_URLS.attribution)) as { items?: unknown };
+    if (!json || !Array.isArray(json.items))
+      throw new DataLoadError('attribution.json', 'expected { items: [...] }');
+    return json.items as AttributionItem[];
+  });
+}
+
+/** Test hook: forget memoised loads. */
+export function clearGeodataCache(): void {
+  cache.clear();
+}

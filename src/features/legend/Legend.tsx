@@ -1,0 +1,96 @@
+import { useLang } from '../../i18n/use-lang.ts';
+import { THEME } from '../../map/theme.ts';
+import { useViewState } from '../../url/use-view-state.ts';
+import { LAYER_GROUPS, type LayerGroup } from '../../url/view-state.ts';
+
+function Swatch({ group }: { group: LayerGroup }) {
+  switch (group) {
+    case 'parks':
+      return (
+        <span
+          className="swatch swatch--area"
+          style={{ background: `${THEME.park}55`, borderColor: THEME.parkLine }}
+        />
+      );
+    case 'transit-open':
+      return <span className="swatch swatch--line" style={{ borderTopColor: '#1971c2' }} />;
+    case 'transit-planned':
+      return <span className="swatch swatch--line swatch--dashed" style={{ borderTopColor: '#1971c2' }} />;
+    case 'stations':
+      return <span className="swatch swatch--dot" style={{ borderColor: THEME.stationStroke }} />;
+    case 'hubs':
+      return <span className="swatch swatch--dot swatch--filled" style={{ background: THEME.hub }} />;
+    case 'facilities':
+      return (
+        <span
+          className="swatch swatch--dot swatch--filled"
+          style={{ background: THEME.facility.education }}
+        />
+      );
+    case 'catchments':
+      return (
+        <span
+          className="swatch swatch--area"
+          style={{ background: `${THEME.catchmentOpen}33`, borderColor: THEME.catchmentOpen }}
+        />
+      );
+    case 'districts':
+      return (
+        <span className="swatch swatch--line swatch--dashed" style={{ borderTopColor: THEME.districtLine }} />
+      );
+  }
+}
+
+/** Legend for every layer group, each with a show/hide toggle kept in the URL. */
+export function Legend() {
+  const { t } = useLang();
+  const { state, update } = useViewState();
+  const visible = new Set(state.layers);
+  const toggle = (group: LayerGroup) => {
+    const next = new Set(visible);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    update({ layers: LAYER_GROUPS.filter((g) => next.has(g)) }, { replace: true });
+  };
+  return (
+    <section className="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading" className="legend__heading">
+        {t('legend.heading')}
+      </h2>
+      <ul className="legend__items">
+        {LAYER_GROUPS.map((group) => (
+          <li key={group} className="legend__item">
+            <label>
+              <input
+                type="checkbox"
+                checked={visible.has(group)}
+                onChange={() => toggle(group)}
+                data-layer-group={group}
+              />
+              <Swatch group={group} />
+              <span>{t(`layer.${group}`)}</span>
+            </label>
+            {group === 'transit-planned' && visible.has(group) ? (
+              <ul className="legend__sub">
+                <li>
+                  <span
+                    className="swatch swatch--line swatch--dashed"
+                    style={{ borderTopColor: THEME.road }}
+                  />
+                  {t('legend.road')}
+                </li>
+                <li>
+                  <span className="swatch swatch--dot" style={{ borderColor: THEME.stationPlannedStroke }} />
+                  {t('legend.planned')} / {t('legend.schematic')}
+                </li>
+              </ul>
+            ) : null}
+            {group === 'parks' && visible.has(group) ? (
+              <p className="legend__note">{t('park.precisionNote')}</p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

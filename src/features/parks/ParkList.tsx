@@ -1,0 +1,68 @@
+import { Link } from 'react-router-dom';
+import type { ParkId } from '../../data/schemas.ts';
+import { useLang } from '../../i18n/use-lang.ts';
+import { useAtlasStore } from '../../state/store.ts';
+import { useViewState } from '../../url/use-view-state.ts';
+import { hrefForState } from '../../url/view-state.ts';
+import { AreaAuditBadge } from './AreaAuditBadge.tsx';
+import type { ParkSummary } from './park-summaries.ts';
+
+interface Props {
+  parks: ParkSummary[];
+  selectedParkId: ParkId | null;
+}
+
+/** The park list: the map's text alternative, and a way to select a park without the map. */
+export function ParkList({ parks, selectedParkId }: Props) {
+  const { t, b, n } = useLang();
+  const { state } = useViewState();
+  const hovered = useAtlasStore((s) => s.hoveredParkId);
+  const setHovered = useAtlasStore((s) => s.setHoveredParkId);
+  return (
+    <nav className="park-list" aria-labelledby="park-list-heading" id="park-list">
+      <h2 id="park-list-heading" className="park-list__heading">
+        {t('parks.heading')}
+      </h2>
+      <p className="visually-hidden">{t('parks.listLabel')}</p>
+      <ol className="park-list__items">
+        {parks.map((park) => {
+          const p = park.properties;
+          const selected = park.id === selectedParkId;
+          return (
+            <li
+              key={park.id}
+              className={`park-list__item${selected ? ' is-selected' : ''}${hovered === park.id ? ' is-hovered' : ''}`}
+              onMouseEnter={() => setHovered(park.id)}
+              onMouseLeave={() => setHovered(null)}
+            >
+              <Link
+                to={hrefForState({ ...state, page: { kind: 'atlas', parkId: park.id }, camera: null })}
+                aria-current={selected ? 'page' : undefined}
+                onFocus={() => setHovered(park.id)}
+                onBlur={() => setHovered(null)}
+                data-park-id={park.id}
+              >
+                <span className="park-list__order" aria-hidden="true">
+                  {p.planOrder}
+                </span>
+                <span className="park-list__text">
+                  <span className="park-list__name">{b(p.name)}</span>
+                  <span className="park-list__meta">
+                    {b(p.district)} · {t('parks.stated')} {n(p.statedAreaKm2)} {t('units.km2')}
+                    {park.measures ? (
+                      <>
+                        {' '}
+                        · {t('parks.computed')} {n(park.measures.areaKm2)} {t('units.km2')}{' '}
+                        {park.audit ? <AreaAuditBadge audit={park.audit} /> : null}
+                      </>
+                    ) : null}
+                  </span>
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+import { Link } from 'react-router-dom';
+import { useLang } from '../../i18n/use-lang.ts';
+import { useViewState } from '../../url/use-view-state.ts';
+import { hrefForState } from '../../url/view-state.ts';
+import { AreaAuditBadge } from './AreaAuditBadge.tsx';
+import type { ParkSummary } from './park-summaries.ts';
+
+/** The selected park: names, district, area check, the plan's location text and the precision note. */
+export function ParkPanel({ park }: { park: ParkSummary }) {
+  const { t, b, n, lang } = useLang();
+  const { state } = useViewState();
+  const p = park.properties;
+  const other = lang === 'zh' ? 'en' : 'zh';
+  const m = park.measures;
+  return (
+    <article className="park-panel" aria-labelledby="park-panel-title" data-park-id={park.id}>
+      <header className="park-panel__header">
+        <Link
+          className="park-panel__back"
+          to={hrefForState({ ...state, page: { kind: 'atlas', parkId: null }, camera: null })}
+        >
+          ← {t('park.back')}
+        </Link>
+        <p className="park-panel__eyebrow">
+          {p.planOrder} / 10 · {b(p.district)}
+        </p>
+        <h2 id="park-panel-title" className="park-panel__title">
+          {b(p.name)}
+        </h2>
+        <p className="park-panel__subtitle" lang={other === 'zh' ? 'zh-CN' : 'en'}>
+          {p.name[other]}
+        </p>
+      </header>
+
+      <section className="park-panel__section" aria-labelledby="area-heading">
+        <h3 id="area-heading">{t('park.areaAudit')}</h3>
+        <dl className="figures">
+          <div>
+            <dt>{t('parks.stated')}</dt>
+            <dd>
+              {n(p.statedAreaKm2)} {t('units.km2')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('parks.computed')}</dt>
+            <dd>
+              {m ? (
+                <>
+                  {n(m.areaKm2)} {t('units.km2')} {park.audit ? <AreaAuditBadge audit={park.audit} /> : null}
+                </>
+              ) : (
+                park.measureError
+              )}
+            </dd>
+          </div>
+          {m ? (
+            <div>
+              <dt>{t('park.area')}</dt>
+              <dd>
+                {n(m.areaHa, 0)} {t('units.ha')} · {n(m.areaMu, 0)} {t('units.mu')}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="precision-note" role="note">
+          {t('park.precisionNote')}
+        </p>
+      </section>
+
+      <section className="park-panel__section" aria-labelledby="boundary-heading">
+        <h3 id="boundary-heading">{t('park.boundaryText')}</h3>
+        <blockquote className="plan-quote" lang="zh-CN">
+          {p.boundaryText.zh}
+        </blockquote>
+        {lang === 'en' ? <p className="plan-quote__translation">{p.boundaryText.en}</p> : null}
+      </section>
+
+      <section className="park-panel__section" aria-labelledby="method-heading">
+        <h3 id="method-heading">{t('park.outlineMethod')}</h3>
+        <p>{b(p.outlineMethod)}</p>
+        <p className="muted">
+          {t('park.precision')}: {t(`precision.${p.precision}`)}
+          {p.precisionNote ? ` — ${p.precisionNote}` : ''}
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * The one component that owns the MapLibre map. It creates the map once, destroys it on unmount,
+ * and turns prop changes into the narrowest MapLibre call (setLayoutProperty, setFeatureState,
+ * setData, fitBounds). Event handlers are read from a ref, so callbacks stay current without
+ * re-registering listeners.
+ *
+ * This module (and so maplibre-gl) is loaded lazily: the park list and the title paint first.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  Map as MaplibreMap,
+  type MapMouseEvent,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import type { ParkId } from '../data/schemas.ts';
+import type { Camera, Lang, LayerGroup } from '../url/view-state.ts';
+import { boundsOf } from './geometry-helpers.ts';
+import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import { popupContentFor } from './popups.ts';
+import { bilingualLabel, buildStyle, LABEL_PROPERTY, LAYER_GROUP_OF, type StyleInputs } from './style.ts';
+
+setWorkerUrl(workerUrl);
+
+/** Guangzhou's extent, used when nothing is selected and no camera is in the URL. */
+export const CITY_BOUNDS: LngLatBoundsLike = [
+  [112.95, 22.52],
+  [114.06, 23.94],
+];
+
+export interface MapViewProps {
+  lang: Lang;
+  visibleGroups: readonly LayerGroup[];
+  selectedParkId: ParkId | null;
+  hoveredParkId: ParkId | null;
+  /** The camera from the URL at start (null = fit the city or the selected park). */
+  camera: Camera | null;
+  data: StyleInputs['data'];
+  /** Inline GeoJSON that may change while the map lives (setData on change). */
+  liveData: { probe: GeoJSON.FeatureCollection; catchments: GeoJSON.FeatureCollection | string };
+  onSelectPark: (id: ParkId | null) => void;
+  onHoverPark: (id: ParkId | null) => void;
+  onCameraChange: (camera: Camera) => void;
+  onProbe: (lngLat: { lng: number; lat: number }) => void;
+  onReady: () => void;
+  onError: (kind: 'no-webgl' | 'error', message: string) => void;
+}
+
+const INTERACTIVE_POPUP_LAYERS: LayerId[] = [
+  LAYER.facility,
+  LAYER.stationOpen,
+  LAYER.stationPlanned,
+  LAYER.hub,
+  LAYER.transitPlanned,
+  LAYER.transitOpen,
+  LAYER.roadPlanned,
+];
+
+function cameraOf(map: MaplibreMap): Camera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+function padding(map: MaplibreMap) {
+  const w = map.getContainer().clientWidth;
+  const p = Math.max(24, Math.min(90, w * 0.08));
+  return { top: p, bottom: p, left: p, right: p };
+}
+
+export default function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MaplibreMap | null>(null);
+  const readyRef = useRef(false);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const appliedRef = useRef<{ selected: ParkId | null; hovered: ParkId | null }>({
+    selected: null,
+    hovered: null,
+  });
+
+  // Create once.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const p = propsRef.current;
+    let map: MaplibreMap;
+    try {
+      const selectedBounds = p.selectedParkId ? parkBounds(p.data.parks, p.selectedParkId) : null;
+      map = new MaplibreMap({
+        container,
+        style: buildStyle({ lang: p.lang, data: p.data, visibleGroups: p.visibleGroups }),
+        ...(p.camera
+          ? {
+              center: [p.camera.lng, p.camera.lat],
+              zoom: p.camera.zoom,
+              bearing: p.camera.bearing,
+              pitch: p.camera.pitch,
+            }
+          : { bounds: selectedBounds ?? CITY_BOUNDS, fitBoundsOptions: { padding: 40 } }),
+        attributionControl: false,
+        maxBounds: [
+          [111.5, 21.8],
+          [115.5, 24.7],
+        ],
+        minZoom: 7,
+        maxZoom: 17,
+        dragRotate: true,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+        locale: localeFor(p.lang),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      p.onError(/webgl|gpu/i.test(message) ? 'no-webgl' : 'error', message);
+      return;
+    }
+    mapRef.current = map;
+    appliedRef.current = { selected: null, hovered: null };
+    map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+
+    let popup: Popup | null = null;
+    const closePopup = () => {
+      popup?.remove();
+      popup = null;
+    };
+
+    const parkAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
+      map.queryRenderedFeatures(e.point, { layers: [LAYER.parkFill] })[0];
+
+    map.on('mousemove', (e) => {
+      const park = map.getLayer(LAYER.parkFill) ? parkAt(e) : undefined;
+      const hit =
+        park ??
+        map.queryRenderedFeatures(e.point, {
+          layers: INTERACTIVE_POPUP_LAYERS.filter((id) => map.getLayer(id)),
+        })[0];
+      map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      const id = (park?.properties.id as ParkId | undefined) ?? null;
+      if (id !== propsRef.current.hoveredParkId) propsRef.current.onHoverPark(id);
+    });
+    map.on('mouseout', () => propsRef.current.onHoverPark(null));
+
+    map.on('click', (e) => {
+      closePopup();
+      const layers = [LAYER.facilityCluster, ...INTERACTIVE_POPUP_LAYERS].filter((id) => map.getLayer(id));
+      const hit = map.queryRenderedFeatures(e.point, { layers })[0];
+      if (hit?.layer.id === LAYER.facilityCluster) {
+        const source = map.getSource<GeoJSONSource>(SOURCE.facilities);
+        const clusterId = hit.properties.cluster_id as number;
+        void source?.getClusterExpansionZoom(clusterId).then((zoom) => {
+          const g = hit.geometry;
+          if (g.type === 'Point') map.easeTo({ center: g.coordinates as [number, number], zoom });
+        });
+        return;
+      }
+      if (hit) {
+        const content = popupContentFor(hit, propsRef.current.lang);
+        if (content) {
+          popup = new Popup({ maxWidth: '320px', closeButton: true, focusAfterOpen: false })
+            .setLngLat(e.lngLat)
+            .setDOMContent(content)
+            .addTo(map);
+        }
+        return;
+      }
+      const park = parkAt(e);
+      if (park) {
+        propsRef.current.onSelectPark(park.properties.id as ParkId);
+        return;
+      }
+      propsRef.current.onProbe({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    });
+
+    map.on('moveend', (e) => {
+      // Only moves the user made or the app's own flights end up in the URL, once per move.
+      if (readyRef.current && !(e as { skipUrl?: boolean }).skipUrl)
+        propsRef.current.onCameraChange(cameraOf(map));
+    });
+
+    map.on('error', (e) => {
+      const message = e.error instanceof Error ? e.error.message : String(e.error ?? 'unknown error');
+      propsRef.current.onError('error', message);
+    });
+
+    map.once('idle', () => {
+      readyRef.current = true;
+      applySelection(
+        map,
+        propsRef.current.selectedParkId,
+        propsRef.current.hoveredParkId,
+        appliedRef.current,
+      );
+      performance.mark('map-ready');
+      propsRef.current.onReady();
+    });
+    map.on('load', () => {
+      applySelection(
+        map,
+        propsRef.current.selectedParkId,
+        propsRef.current.hoveredParkId,
+        appliedRef.current,
+      );
+    });
+
+    (window as unknown as { __atlas?: unknown }).__atlas = { map };
+    return () => {
+      closePopup();
+      map.remove();
+      mapRef.current = null;
+      readyRef.current = false;
+    };
+  }, []);
+
+  // Language: re-set label text, the narrowest change.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const [layerId, property] of Object.entries(LABEL_PROPERTY)) {
+        if (map.getLayer(layerId) && property)
+          map.setLayoutProperty(layerId, 'text-field', bilingualLabel(props.lang, property));
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [props.lang]);
+
+  // Layer visibility.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const visible = new Set(props.visibleGroups);
+    const apply = () => {
+      for (const [layerId, group] of Object.entries(LAYER_GROUP_OF)) {
+        if (!map.getLayer(layerId) || !group) continue;
+        const wanted = visible.has(group) ? 'visible' : 'none';
+        if (map.getLayoutProperty(layerId, 'visibility') !== wanted)
+          map.setLayoutProperty(layerId, 'visibility', wanted);
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [props.visibleGroups]);
+
+  // Selection and hover as feature state.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map?.isStyleLoaded()) return;
+    applySelection(map, props.selectedParkId, props.hoveredParkId, appliedRef.current);
+  }, [props.selectedParkId, props.hoveredParkId]);
+
+  // Fly to a newly selected park (not on the first render: the initial camera already shows it).
+  const firstSelection = useRef(true);
+  useEffect(() => {
+    if (firstSelection.current) {
+      firstSelection.current = false;
+      return;
+    }
+    const map = mapRef.current;
+    if (!map) return;
+    const id = props.selectedParkId;
+    const bounds = id ? parkBounds(props.data.parks, id) : null;
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    map.fitBounds(bounds ?? CITY_BOUNDS, {
+      padding: padding(map),
+      maxZoom: 14.5,
+      duration: reduceMotion ? 0 : 1400,
+      essential: false,
+    });
+  }, [props.selectedParkId, props.data.parks]);
+
+  // Live data.
+  useEffect(() => {
+    mapRef.current?.getSource<GeoJSONSource>(SOURCE.probe)?.setData(props.liveData.probe);
+  }, [props.liveData.probe]);
+  useEffect(() => {
+    mapRef.current?.getSource<GeoJSONSource>(SOURCE.catchments)?.setData(props.liveData.catchments);
+  }, [props.liveData.catchments]);
+
+  return <div ref={containerRef} className="map-canvas" data-testid="map" />;
+}
+
+function localeFor(lang: Lang): Record<string, string> {
+  return lang === 'zh'
+    ? {
+        'NavigationControl.ZoomIn': '放大',
+        'NavigationControl.ZoomOut': '缩小',
+        'NavigationControl.ResetBearing': '重置方向',
+        'ScaleControl.Meters': '米',
+        'ScaleControl.Kilometers': '公里',
+      }
+    : {};
+}
+
+function parkBounds(parks: StyleInputs['data']['parks'], id: ParkId): LngLatBoundsLike | null {
+  if (typeof parks === 'string' || parks.type !== 'FeatureCollection') return null;
+  const feature = parks.features.find((f) => (f.properties as { id?: string } | null)?.id === id);
+  return feature?.geometry ? (boundsOf(feature.geometry) as LngLatBoundsLike | null) : null;
+}
+
+function applySelection(
+  map: MaplibreMap,
+  selected: ParkId | null,
+  hovered: ParkId | null,
+  applied: { selected: ParkId | null; hovered: ParkId | null },
+): void {
+  if (!map.getSource(SOURCE.parks)) return;
+  const set = (id: ParkId | null, key: 'selected' | 'hover', value: boolean) => {
+    if (!id) return;
+    for (const source of [SOURCE.parks, SOURCE.parkLabels])
+      map.setFeatureState({ source, id }, { [key]: value });
+  };
+  set(applied.selected, 'selected', false);
+  set(applied.hovered, 'hover', false);
+  set(selected, 'selected', true);
+  set(hovered, 'hover', true);
+  applied.selected = selected;
+  applied.hovered = hovered;
+}

@@ -1,0 +1,439 @@
+/**
+ * The embedded offline basemap and the thematic layers, as pure functions of the data sources,
+ * the theme and the language. No `glyphs` URL: MapLibre then draws every label locally with the
+ * fonts named in `text-font`, so labels work with no network (PLATFORM-NOTES "Labels").
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { Lang, LayerGroup } from '../url/view-state.ts';
+import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import { THEME } from './theme.ts';
+
+export interface StyleInputs {
+  lang: Lang;
+  /** Absolute URLs or inline GeoJSON per source. */
+  data: Record<keyof typeof SOURCE, string | GeoJSON.GeoJSON>;
+  visibleGroups: readonly LayerGroup[];
+}
+
+const ROAD_MODES = ['expressway', 'road', 'bridge'];
+const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', ROAD_MODES]];
+const isNotRoad: ExpressionSpecification = ['!', ['in', ['get', 'mode'], ['literal', ROAD_MODES]]];
+
+/** Bilingual label: the chosen language first, the other below, smaller. */
+export function bilingualLabel(lang: Lang, property: string): ExpressionSpecification {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return [
+    'format',
+    ['coalesce', ['get', lang, ['get', property]], ''],
+    {},
+    '\n',
+    {},
+    ['coalesce', ['get', other, ['get', property]], ''],
+    { 'font-scale': 0.78 },
+  ];
+}
+
+/** Which layer group each layer belongs to (layers without a group are the basemap, always on). */
+export const LAYER_GROUP_OF: Partial<Record<LayerId, LayerGroup>> = {
+  [LAYER.districtFill]: 'districts',
+  [LAYER.districtLine]: 'districts',
+  [LAYER.districtLabel]: 'districts',
+  [LAYER.catchmentFill]: 'catchments',
+  [LAYER.catchmentLine]: 'catchments',
+  [LAYER.parkFill]: 'parks',
+  [LAYER.parkLine]: 'parks',
+  [LAYER.parkLineSelected]: 'parks',
+  [LAYER.parkLabel]: 'parks',
+  [LAYER.roadPlanned]: 'transit-planned',
+  [LAYER.transitOpenCasing]: 'transit-open',
+  [LAYER.transitOpen]: 'transit-open',
+  [LAYER.transitPlanned]: 'transit-planned',
+  [LAYER.stationOpen]: 'stations',
+  [LAYER.stationPlanned]: 'stations',
+  [LAYER.stationLabel]: 'stations',
+  [LAYER.hub]: 'hubs',
+  [LAYER.hubLabel]: 'hubs',
+  [LAYER.facilityCluster]: 'facilities',
+  [LAYER.facilityClusterCount]: 'facilities',
+  [LAYER.facility]: 'facilities',
+};
+
+/** Layers whose text follows the language (re-set with setLayoutProperty on a language change). */
+export const LABEL_PROPERTY: Partial<Record<LayerId, string>> = {
+  [LAYER.districtLabel]: 'name',
+  [LAYER.stationLabel]: 'name',
+  [LAYER.hubLabel]: 'name',
+  [LAYER.parkLabel]: 'shortName',
+};
+
+function geojson(data: string | GeoJSON.GeoJSON, extra: Record<string, unknown> = {}): SourceSpecification {
+  return { type: 'geojson', data, ...extra } as SourceSpecification;
+}
+
+export function buildSources(data: StyleInputs['data']): Record<string, SourceSpecification> {
+  return {
+    [SOURCE.cityOutline]: geojson(data.cityOutline),
+    [SOURCE.districts]: geojson(data.districts),
+    [SOURCE.districtLabels]: geojson(data.districtLabels),
+    [SOURCE.waterLines]: geojson(data.waterLines),
+    [SOURCE.catchments]: geojson(data.catchments),
+    [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
+    [SOURCE.parkLabels]: geojson(data.parkLabels, { promoteId: 'id' }),
+    [SOURCE.transitLines]: geojson(data.transitLines),
+    [SOURCE.stations]: geojson(data.stations),
+    [SOURCE.hubs]: geojson(data.hubs),
+    [SOURCE.facilities]: geojson(data.facilities, { cluster: true, clusterRadius: 36, clusterMaxZoom: 13 }),
+    [SOURCE.probe]: geojson(data.probe),
+  };
+}
+
+const selectedOrHover = (
+  whenSelected: unknown,
+  whenHover: unknown,
+  otherwise: unknown,
+): ExpressionSpecification =>
+  [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    whenSelected,
+    ['boolean', ['feature-state', 'hover'], false],
+    whenHover,
+    otherwise,
+  ] as ExpressionSpecification;
+
+export function buildLayers(lang: Lang): LayerSpecification[] {
+  const text = (
+    size: number | ExpressionSpecification,
+    colour: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    layout: { 'text-font': [...THEME.font], 'text-size': size, ...extra },
+    paint: {
+      'text-color': colour,
+      'text-halo-color': THEME.labelHalo,
+      'text-halo-width': 1.4,
+      'text-halo-blur': 0.3,
+    },
+  });
+  const layers: LayerSpecification[] = [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': THEME.background } },
+    { id: LAYER.cityLand, type: 'fill', source: SOURCE.cityOutline, paint: { 'fill-color': THEME.land } },
+    {
+      id: LAYER.districtFill,
+      type: 'fill',
+      source: SOURCE.districts,
+      paint: { 'fill-color': THEME.districtFillAlt, 'fill-opacity': 0.55 },
+      filter: ['in', ['get', 'id'], ['literal', ['440104', '440106', '440112', '440114', '440115']]],
+    },
+    {
+      id: LAYER.water,
+      type: 'line',
+      source: SOURCE.waterLines,
+      paint: {
+        'line-color': THEME.water,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2],
+      },
+    },
+    {
+      id: LAYER.waterMajor,
+      type: 'line',
+      source: SOURCE.waterLines,
+      filter: ['in', ['get', 'kind'], ['literal', ['river-major', 'shoreline']]],
+      paint: {
+        'line-color': THEME.waterMajor,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 3.5],
+      },
+    },
+    {
+      id: LAYER.districtLine,
+      type: 'line',
+      source: SOURCE.districts,
+      paint: {
+        'line-color': THEME.districtLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.4],
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: LAYER.cityOutline,
+      type: 'line',
+      source: SOURCE.cityOutline,
+      paint: {
+        'line-color': THEME.cityOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.4],
+      },
+    },
+    {
+      id: LAYER.catchmentFill,
+      type: 'fill',
+      source: SOURCE.catchments,
+      paint: {
+        'fill-color': ['match', ['get', 'stations'], 'open', THEME.catchmentOpen, THEME.catchmentPlanned],
+        'fill-opacity': 0.18,
+      },
+    },
+    {
+      id: LAYER.catchmentLine,
+      type: 'line',
+      source: SOURCE.catchments,
+      paint: {
+        'line-color': ['match', ['get', 'stations'], 'open', THEME.catchmentOpen, THEME.catchmentPlanned],
+        'line-width': 1,
+        'line-dasharray': [2, 2],
+      },
+    },
+    {
+      id: LAYER.parkFill,
+      type: 'fill',
+      source: SOURCE.parks,
+      paint: { 'fill-color': THEME.park, 'fill-opacity': selectedOrHover(0.42, 0.34, 0.24) },
+    },
+    {
+      id: LAYER.parkLine,
+      type: 'line',
+      source: SOURCE.parks,
+      paint: {
+        'line-color': THEME.parkLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 14, 2.6],
+        'line-dasharray': [4, 1.5],
+      },
+    },
+    {
+      id: LAYER.parkLineSelected,
+      type: 'line',
+      source: SOURCE.parks,
+      paint: {
+        'line-color': THEME.parkSelected,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 4.5],
+        'line-opacity': selectedOrHover(1, 0.6, 0),
+      },
+    },
+    {
+      id: LAYER.roadPlanned,
+      type: 'line',
+      source: SOURCE.transitLines,
+      filter: isRoad,
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': THEME.road,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 14, 4],
+        'line-dasharray': [1.5, 1.2],
+        'line-opacity': ['match', ['get', 'status'], 'open', 0.55, 0.9],
+      },
+    },
+    {
+      id: LAYER.transitOpenCasing,
+      type: 'line',
+      source: SOURCE.transitLines,
+      filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.6, 14, 6.5],
+      },
+    },
+    {
+      id: LAYER.transitOpen,
+      type: 'line',
+      source: SOURCE.transitLines,
+      filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['get', 'colour'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.4, 14, 4],
+      },
+    },
+    {
+      id: LAYER.transitPlanned,
+      type: 'line',
+      source: SOURCE.transitLines,
+      filter: ['all', isNotRoad, ['!=', ['get', 'status'], 'open']],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['get', 'colour'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 14, 4],
+        'line-dasharray': [2, 1.4],
+        'line-opacity': 0.95,
+      },
+    },
+    {
+      id: LAYER.stationOpen,
+      type: 'circle',
+      source: SOURCE.stations,
+      minzoom: 10,
+      filter: ['==', ['get', 'status'], 'open'],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.8, 14, 4.5],
+        'circle-color': THEME.stationFill,
+        'circle-stroke-color': THEME.stationStroke,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 14, 1.6],
+      },
+    },
+    {
+      id: LAYER.stationPlanned,
+      type: 'circle',
+      source: SOURCE.stations,
+      minzoom: 9,
+      filter: ['!=', ['get', 'status'], 'open'],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 2.4, 14, 5.5],
+        'circle-color': THEME.stationFill,
+        'circle-stroke-color': THEME.stationPlannedStroke,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.4],
+      },
+    },
+    {
+      id: LAYER.districtLabel,
+      type: 'symbol',
+      source: SOURCE.districtLabels,
+      maxzoom: 13,
+      ...text(['interpolate', ['linear'], ['zoom'], 8, 12, 12, 16], THEME.labelDistrict, {
+        'text-field': bilingualLabel(lang, 'name'),
+        'text-letter-spacing': 0.08,
+        'text-max-width': 12,
+      }),
+    } as LayerSpecification,
+    {
+      id: LAYER.stationLabel,
+      type: 'symbol',
+      source: SOURCE.stations,
+      minzoom: 12.5,
+      ...text(11, THEME.labelStation, {
+        'text-field': bilingualLabel(lang, 'name'),
+        'text-offset': [0, 0.9],
+        'text-anchor': 'top',
+        'text-max-width': 9,
+        'text-optional': true,
+      }),
+    } as LayerSpecification,
+    {
+      id: LAYER.hub,
+      type: 'circle',
+      source: SOURCE.hubs,
+      minzoom: 8,
+      filter: ['!=', ['get', 'kind'], 'landmark'],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.5, 14, 7],
+        'circle-color': THEME.hub,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.hubLabel,
+      type: 'symbol',
+      source: SOURCE.hubs,
+      minzoom: 9,
+      ...text(12, THEME.labelHub, {
+        'text-field': bilingualLabel(lang, 'name'),
+        'text-offset': [0, 1],
+        'text-anchor': 'top',
+        'text-max-width': 10,
+        'text-optional': true,
+      }),
+    } as LayerSpecification,
+    {
+      id: LAYER.facilityCluster,
+      type: 'circle',
+      source: SOURCE.facilities,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#495057',
+        'circle-opacity': 0.85,
+        'circle-radius': ['step', ['get', 'point_count'], 10, 5, 13, 12, 16],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.facilityClusterCount,
+      type: 'symbol',
+      source: SOURCE.facilities,
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['to-string', ['get', 'point_count']],
+        'text-font': [...THEME.font],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: LAYER.facility,
+      type: 'circle',
+      source: SOURCE.facilities,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 15, 7],
+        'circle-color': [
+          'match',
+          ['get', 'category'],
+          ...Object.entries(THEME.facility).flat(),
+          '#868e96',
+        ] as unknown as ExpressionSpecification,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['match', ['get', 'precision'], 'located', 2, 1],
+        'circle-opacity': ['match', ['get', 'precision'], 'located', 1, 0.8],
+      },
+    },
+    {
+      id: LAYER.parkLabel,
+      type: 'symbol',
+      source: SOURCE.parkLabels,
+      ...text(['interpolate', ['linear'], ['zoom'], 8, 11, 13, 15], THEME.parkLabel, {
+        'text-field': bilingualLabel(lang, 'shortName'),
+        'text-max-width': 10,
+        'text-allow-overlap': false,
+        'text-padding': 4,
+        'symbol-sort-key': ['get', 'planOrder'],
+      }),
+    } as LayerSpecification,
+    {
+      id: LAYER.probeRadius,
+      type: 'fill',
+      source: SOURCE.probe,
+      filter: ['==', ['get', 'role'], 'radius'],
+      paint: { 'fill-color': THEME.probe, 'fill-opacity': 0.08, 'fill-outline-color': THEME.probe },
+    },
+    {
+      id: LAYER.probeLinks,
+      type: 'line',
+      source: SOURCE.probe,
+      filter: ['==', ['get', 'role'], 'link'],
+      paint: { 'line-color': THEME.probe, 'line-width': 1.6, 'line-dasharray': [2, 1.5] },
+    },
+    {
+      id: LAYER.probePoint,
+      type: 'circle',
+      source: SOURCE.probe,
+      filter: ['==', ['get', 'role'], 'origin'],
+      paint: {
+        'circle-radius': 6,
+        'circle-color': THEME.probe,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+  return layers;
+}
+
+export function buildStyle(inputs: StyleInputs): StyleSpecification {
+  const visible = new Set(inputs.visibleGroups);
+  const layers = buildLayers(inputs.lang).map((layer) => {
+    const group = LAYER_GROUP_OF[layer.id as LayerId];
+    if (!group || visible.has(group) || layer.type === 'background') return layer;
+    return { ...layer, layout: { ...(layer.layout ?? {}), visibility: 'none' } } as LayerSpecification;
+  });
+  return {
+    version: 8,
+    name: 'Guangzhou parks atlas — embedded basemap',
+    sources: buildSources(inputs.data),
+    layers,
+  };
+}

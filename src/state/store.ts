@@ -1,0 +1,88 @@
+/**
+ * UI-only state that should not be shared through the URL: hover, map status, notices, the
+ * "what is near here" probe. Small typed slices combined into one store (zustand slices pattern).
+ * Anything shareable (park, language, layers, camera) lives in the URL instead.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { ParkId } from '../data/schemas.ts';
+
+export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'error';
+
+export interface HoverSlice {
+  hoveredParkId: ParkId | null;
+  setHoveredParkId: (id: ParkId | null) => void;
+}
+
+export interface MapStatusSlice {
+  mapStatus: MapStatus;
+  mapError: string | null;
+  setMapStatus: (status: MapStatus, error?: string | null) => void;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface NoticeSlice {
+  notices: Notice[];
+  pushNotice: (tone: Notice['tone'], text: string) => void;
+  dismissNotice: (id: number) => void;
+}
+
+export interface ProbeSlice {
+  /** A point the user clicked to ask "what is near here", WGS-84. */
+  probe: { lng: number; lat: number } | null;
+  probeRadiusM: number;
+  setProbe: (probe: { lng: number; lat: number } | null) => void;
+  setProbeRadiusM: (radiusM: number) => void;
+}
+
+export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice;
+
+const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
+  hoveredParkId: null,
+  setHoveredParkId: (id) => set((s) => (s.hoveredParkId === id ? s : { hoveredParkId: id })),
+});
+
+const createMapStatusSlice: StateCreator<AtlasStore, [], [], MapStatusSlice> = (set) => ({
+  mapStatus: 'loading',
+  mapError: null,
+  setMapStatus: (mapStatus, mapError = null) => set({ mapStatus, mapError }),
+});
+
+let nextNoticeId = 1;
+const MAX_NOTICES = 4;
+const createNoticeSlice: StateCreator<AtlasStore, [], [], NoticeSlice> = (set) => ({
+  notices: [],
+  pushNotice: (tone, text) =>
+    set((s) =>
+      s.notices.some((n) => n.text === text)
+        ? s
+        : { notices: [...s.notices, { id: nextNoticeId++, tone, text }].slice(-MAX_NOTICES) },
+    ),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});
+
+export const PROBE_RADII_M = [500, 800, 1500, 3000] as const;
+const createProbeSlice: StateCreator<AtlasStore, [], [], ProbeSlice> = (set) => ({
+  probe: null,
+  probeRadiusM: 800,
+  setProbe: (probe) => set({ probe }),
+  setProbeRadiusM: (probeRadiusM) => set({ probeRadiusM }),
+});
+
+const initialise: StateCreator<AtlasStore> = (...a) => ({
+  ...createHoverSlice(...a),
+  ...createMapStatusSlice(...a),
+  ...createNoticeSlice(...a),
+  ...createProbeSlice(...a),
+});
+
+export const useAtlasStore = create<AtlasStore>()(initialise);
+
+/** Test hook: back to the initial state. */
+export function resetAtlasStore(): void {
+  useAtlasStore.setState(useAtlasStore.getInitialState(), true);
+}

@@ -1,0 +1,144 @@
+/**
+ * Launches Debian's Chromium through playwright-core (never a downloaded browser) and opens the
+ * atlas with guards every browser test wants: requests leaving the origin are aborted and counted,
+ * console errors, page errors, CSP violations, dialogs and injected-script markers are recorded.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../output');
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+export interface Session {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...FLAGS, `--user-data-dir=${userDataDir}`],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AtlasPage {
+  page: Page;
+  context: BrowserContext;
+  foreignRequests: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  cspViolations: () => Promise<string[]>;
+  injected: () => Promise<boolean>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Scripts run before the app (e.g. to remove WebGL2). */
+  initScripts?: string[];
+}
+
+export async function open(
+  session: Session,
+  baseUrl: string,
+  urlPath: string,
+  options: OpenOptions = {},
+): Promise<AtlasPage> {
+  const context = await session.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+  const origin = new URL(baseUrl).origin;
+  const foreignRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
+      return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[]; __injected: boolean };
+    w.__csp = [];
+    w.__injected = false;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${baseUrl}${urlPath}`);
+  return {
+    page,
+    context,
+    foreignRequests,
+    consoleErrors,
+    pageErrors,
+    dialogs,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    injected: () => page.evaluate(() => (window as unknown as { __injected: boolean }).__injected),
+  };
+}
+
+/** Resolves when the map has reached its first `idle` (the app marks `map-ready` then). */
+export async function waitForMapReady(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, {
+    timeout: timeoutMs,
+  });
+}
+
+/** Waits until the map is idle again after a change. */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        if (map.loaded() && !map.isMoving()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      }),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
