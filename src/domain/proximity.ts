@@ -1,0 +1,137 @@
+/**
+ * Nearest transit stations to a park or a point. For a park the distance is measured from the
+ * park BOUNDARY (0 when the station is inside the park), great-circle on the 6,371,008.8 m sphere.
+ * Existing stations (status `open`) and future ones (`planned` or `under-construction`) are
+ * reported separately.
+ *
+ * Search: stations are visited in ascending distance from the park centroid C through the point
+ * index; a station S cannot be nearer the boundary than d(S, C) − Rmax (Rmax = farthest vertex
+ * from C), so the visit stops once that bound exceeds the k-th best boundary distance. Results are
+ * exact and ordered by (distance, input index).
+ */
+import type { AreaGeometry } from './area.ts';
+import { measure } from './area.ts';
+import { distanceToAreaM, isInsideArea, maxVertexDistanceM } from './boundary-distance.ts';
+import type { IndexedPointSet } from './point-set.ts';
+import type { LngLat, Metres } from './units.ts';
+
+/** Station status, as in the geodata contract. */
+export type StationStatus = 'open' | 'under-construction' | 'planned';
+/** Which stations a query considers: existing (`open`), future (`planned` = planned or under construction), or `any`. */
+export type StationGroup = 'open' | 'planned' | 'any';
+
+/** The station properties the domain reads (a subset of StationProperties). */
+export interface StationLike {
+  id: string;
+  status: StationStatus;
+  lineIds: readonly string[];
+}
+
+/** One station found near a park or point. */
+export interface StationHit {
+  stationId: string;
+  /** Index in the station set. */
+  index: number;
+  status: StationStatus;
+  lineIds: readonly string[];
+  /** Distance from the park boundary (0 inside) or from the query point, metres. */
+  distanceM: Metres;
+  /** Whether the station lies inside the park (always false for point queries). */
+  inside: boolean;
+}
+
+/** Whether a station status belongs to a group. */
+export function inStationGroup(status: StationStatus, group: StationGroup): boolean {
+  return group === 'any' || (group === 'open' ? status === 'open' : status !== 'open');
+}
+
+function hit(
+  set: IndexedPointSet<StationLike>,
+  index: number,
+  distanceM: Metres,
+  inside: boolean,
+): StationHit {
+  const p = set.features[index]!.properties;
+  return { stationId: p.id, index, status: p.status, lineIds: p.lineIds, distanceM, inside };
+}
+
+/**
+ * The k stations of a group nearest to the area's boundary (0 for stations inside), ascending.
+ * @param area park outline (validated beforehand)
+ * @param stations indexed station set
+ * @param k how many (default 3)
+ * @param group which stations (default 'any')
+ */
+export function nearestStationsToArea(
+  area: AreaGeometry,
+  stations: IndexedPointSet<StationLike>,
+  k = 3,
+  group: StationGroup = 'any',
+): StationHit[] {
+  const m = measure(area);
+  if (!m.ok) throw new TypeError(`invalid park geometry: ${m.reason}`);
+  const c = m.centroid;
+  const rMax = maxVertexDistanceM(c, area);
+  const best: { index: number; distanceM: Metres }[] = [];
+  const filter = (i: number) => inStationGroup(stations.features[i]!.properties.status, group);
+  stations.index.visitNearest(
+    c[0],
+    c[1],
+    (index, fromCentroidM) => {
+      const kth = best.length < k ? Infinity : best[k - 1]!.distanceM;
+      // 1 m of slack covers the planar-vs-great-circle edge difference at park scale.
+      if (fromCentroidM - rMax > kth + 1) return false;
+      const d = distanceToAreaM(stations.lngLat(index), area);
+      best.push({ index, distanceM: d });
+      best.sort((a, b) => a.distanceM - b.distanceM || a.index - b.index);
+      if (best.length > k) best.pop();
+      return true;
+    },
+    filter,
+  );
+  return best.map((b) =>
+    hit(stations, b.index, b.distanceM, b.distanceM === 0 && isInsideArea(stations.lngLat(b.index), area)),
+  );
+}
+
+/** Nearest existing and future stations to a park, from its boundary. */
+export interface ParkStations {
+  /** Nearest `open` stations, ascending by boundary distance. */
+  open: StationHit[];
+  /** Nearest `planned` / `under-construction` stations, ascending by boundary distance. */
+  planned: StationHit[];
+}
+
+/**
+ * Nearest stations to a park boundary, existing and future separately.
+ * @param park park outline (Polygon/MultiPolygon, WGS-84)
+ * @param stations indexed station set ({@link indexPointFeatures})
+ * @param options k per group (default 3); status restricts to one group (the other list is empty)
+ */
+export function nearestStationsToPark(
+  park: AreaGeometry,
+  stations: IndexedPointSet<StationLike>,
+  options: { k?: number; status?: 'open' | 'planned' } = {},
+): ParkStations {
+  const k = options.k ?? 3;
+  return {
+    open: options.status === 'planned' ? [] : nearestStationsToArea(park, stations, k, 'open'),
+    planned: options.status === 'open' ? [] : nearestStationsToArea(park, stations, k, 'planned'),
+  };
+}
+
+/**
+ * The k stations of a group nearest to a point, by great-circle distance, metres, ascending.
+ * @param p query position [lng, lat], degrees
+ */
+export function nearestToPoint(
+  p: LngLat,
+  stations: IndexedPointSet<StationLike>,
+  options: { k?: number; group?: StationGroup; maxDistanceM?: number } = {},
+): StationHit[] {
+  const group = options.group ?? 'any';
+  const filter = (i: number) => inStationGroup(stations.features[i]!.properties.status, group);
+  return stations.index
+    .nearest(p, options.k ?? 1, filter, options.maxDistanceM ?? Infinity)
+    .map((h) => hit(stations, h.index, h.distanceM, false));
+}
