@@ -198,14 +198,20 @@ export const FacilityCategorySchema = z.enum([
   'innovation',
   'fund',
   'service-platform',
+  'community',
 ]);
 export type FacilityCategory = z.infer<typeof FacilityCategorySchema>;
 export const FacilityPropertiesSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   parkId: ParkIdSchema,
   category: FacilityCategorySchema,
+  /** What the plan (2018) describes: to be built ('planned') or already there ('existing'). */
   status: z.enum(['planned', 'existing']),
   name: BilingualSchema,
+  /** What is known of its state now, beyond the plan (e.g. "opened 2023"), when known. */
+  statusNote: BilingualSchema.optional(),
+  /** Ids of the supporting items in geodata/content/parks.json that name it. */
+  itemIds: z.array(z.string()).optional(),
   ...provenance,
 });
 export type FacilityProperties = z.infer<typeof FacilityPropertiesSchema>;
