@@ -29,10 +29,12 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const DATA_FILE = path.join(repoRoot, 'geodata', 'authored', 'plan-transit.json');
+// ../shared beside the checkout (as on developer machines and in CI).
+const SHARED_DIR = path.resolve(import.meta.dirname, '../../../shared');
 const PLAN_TEXT_FILE =
-  process.env.PLAN_TEXT_FILE ?? '/work/shared/seed/guangzhou-value-innovation-parks-plan-2018.zh.txt';
+  process.env.PLAN_TEXT_FILE ?? path.join(SHARED_DIR, 'seed/guangzhou-value-innovation-parks-plan-2018.zh.txt');
 const GZMTR_CSV_FILE =
-  process.env.GZMTR_CSV_FILE ?? '/work/shared/geodata-reference/metro/gzmtr_line_station_order_2025-10.csv';
+  process.env.GZMTR_CSV_FILE ?? path.join(SHARED_DIR, 'geodata-reference/metro/gzmtr_line_station_order_2025-10.csv');
 
 /** The annotation entries are not part of schemas.ts; this is their contract. */
 const AnnotationSchema = z.object({
