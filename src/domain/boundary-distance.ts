@@ -54,7 +54,18 @@ export function maxVertexDistanceM(c: LngLat, g: AreaGeometry): Metres {
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
   const o = (p: Position, q: Position, r: Position) =>
     Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
-  return o(a, b, c) * o(a, b, d) <= 0 && o(c, d, a) * o(c, d, b) <= 0;
+  const o1 = o(a, b, c);
+  const o2 = o(a, b, d);
+  const o3 = o(c, d, a);
+  const o4 = o(c, d, b);
+  if (o1 === 0 && o2 === 0 && o3 === 0 && o4 === 0) {
+    // Collinear: they meet only if their extents overlap on both axes.
+    const overlap = (i: 0 | 1) =>
+      Math.max(Math.min(a[i]!, b[i]!), Math.min(c[i]!, d[i]!)) <=
+      Math.min(Math.max(a[i]!, b[i]!), Math.max(c[i]!, d[i]!));
+    return overlap(0) && overlap(1);
+  }
+  return o1 * o2 <= 0 && o3 * o4 <= 0;
 }
 
 /**

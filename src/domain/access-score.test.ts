@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACCESS_SCORE_FORMULA, type AccessInputs, accessScore, normalise } from './access-score.ts';
+import { outputDensity, outputDensityBoth } from './output-density.ts';
+
+const perfect: AccessInputs = {
+  nearestOpenStationM: 0,
+  nearestPlannedStationM: 0,
+  catchment800OpenShare: 1,
+  catchment800AnyShare: 1,
+  airportKm: 5,
+  nearestRailHubKm: 1,
+  cityCentreKm: 0,
+};
+
+describe('accessScore', () => {
+  it('weights sum to 1 and every input has zh/en names', () => {
+    const sum = ACCESS_SCORE_FORMULA.inputs.reduce((s, i) => s + i.weight, 0);
+    expect(sum).toBeCloseTo(1, 12);
+    for (const i of ACCESS_SCORE_FORMULA.inputs) expect(i.name.zh && i.name.en).toBeTruthy();
+  });
+
+  it('is 100 for perfect inputs, 0 for missing ones, and the sum of its contributions', () => {
+    expect(accessScore(perfect).score).toBeCloseTo(100, 9);
+    const missing = Object.fromEntries(
+      Object.keys(perfect).map((k) => [k, Number.POSITIVE_INFINITY]),
+    ) as AccessInputs;
+    expect(accessScore({ ...missing, catchment800AnyShare: 0, catchment800OpenShare: 0 }).score).toBe(0);
+    const mid = accessScore({ ...perfect, nearestOpenStationM: 1500 });
+    expect(mid.score).toBeCloseTo(100 - 12.5, 9);
+    expect(mid.contributions.reduce((s, c) => s + c.points, 0)).toBeCloseTo(mid.score, 9);
+  });
+
+  it('stays in 0–100 and never rises when a distance grows', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 10000, noNaN: true }),
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        (d, dd) => {
+          const a = accessScore({ ...perfect, nearestOpenStationM: d }).score;
+          const b = accessScore({ ...perfect, nearestOpenStationM: d + dd }).score;
+          expect(b).toBeLessThanOrEqual(a + 1e-9);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThanOrEqual(100);
+        },
+      ),
+    );
+    expect(normalise(Number.NaN, { kind: 'share' })).toBe(0);
+  });
+});
+
+describe('outputDensity', () => {
+  it('divides target revenue (亿元) by area (km²)', () => {
+    expect(outputDensity(100, 2)).toBe(50);
+    expect(outputDensity(100, 0)).toBeNaN();
+    expect(outputDensity(-1, 2)).toBeNaN();
+    expect(outputDensityBoth(300, 3, 2.5)).toEqual({ byStatedArea: 100, byComputedArea: 120 });
+  });
+});
