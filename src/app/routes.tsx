@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { AtlasPage } from '../features/atlas/AtlasPage.tsx';
 import { AppShell } from './AppShell.tsx';
 
+// The plan page is read less often than the map: keep it out of the first-paint bundle.
+const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+
 function Layout() {
   return (
     <AppShell>
-      <Outlet />
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }
@@ -16,6 +22,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <AtlasPage /> },
       { path: '/parks/:parkId', element: <AtlasPage /> },
+      { path: '/plan', element: <PlanPage /> },
       { path: '*', element: <AtlasPage /> },
     ],
   },

@@ -100,7 +100,7 @@ export function assertFeatureCollection(value: unknown, file: string): asserts v
 
 const cache = new Map<string, Promise<unknown>>();
 
-function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+export function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
   let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
     p = load();

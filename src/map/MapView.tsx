@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   type GeoJSONSource,
   type LngLatBoundsLike,
+  type LngLatLike,
   type MapGeoJSONFeature,
   Map as MaplibreMap,
   type MapMouseEvent,
@@ -49,6 +50,10 @@ export interface MapViewProps {
   onHoverPark: (id: ParkId | null) => void;
   onCameraChange: (camera: Camera) => void;
   onProbe: (lngLat: { lng: number; lat: number }) => void;
+  /** A facility to fly to and open (from a list outside the map). */
+  focusedFacility: { id: string; lng: number; lat: number } | null;
+  /** Properties of the facilities by id, for the popup of a focused one. */
+  facilityProperties: ReadonlyMap<string, Record<string, unknown>>;
   onReady: () => void;
   onError: (kind: 'no-webgl' | 'error', message: string) => void;
 }
@@ -78,6 +83,8 @@ export default function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
   const readyRef = useRef(false);
+  const popupRef = useRef<Popup | null>(null);
+  const openPopupRef = useRef<((lngLat: LngLatLike, content: HTMLElement) => void) | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
   const appliedRef = useRef<{ selected: ParkId | null; hovered: ParkId | null }>({
@@ -125,11 +132,18 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 
-    let popup: Popup | null = null;
     const closePopup = () => {
-      popup?.remove();
-      popup = null;
+      popupRef.current?.remove();
+      popupRef.current = null;
     };
+    const openPopup = (lngLat: LngLatLike, content: HTMLElement) => {
+      closePopup();
+      popupRef.current = new Popup({ maxWidth: '320px', closeButton: true, focusAfterOpen: false })
+        .setLngLat(lngLat)
+        .setDOMContent(content)
+        .addTo(map);
+    };
+    openPopupRef.current = openPopup;
 
     const parkAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
       map.queryRenderedFeatures(e.point, { layers: [LAYER.parkFill] })[0];
@@ -161,13 +175,7 @@ export default function MapView(props: MapViewProps) {
         return;
       }
       if (hit) {
-        const content = popupContentFor(hit, propsRef.current.lang);
-        if (content) {
-          popup = new Popup({ maxWidth: '320px', closeButton: true, focusAfterOpen: false })
-            .setLngLat(e.lngLat)
-            .setDOMContent(content)
-            .addTo(map);
-        }
+        openPopup(e.lngLat, popupContentFor(hit.layer.id, hit.properties, propsRef.current.lang));
         return;
       }
       const park = parkAt(e);
@@ -275,6 +283,17 @@ export default function MapView(props: MapViewProps) {
       essential: false,
     });
   }, [props.selectedParkId, props.data.parks]);
+
+  // A facility picked in a list: fly there and open its popup.
+  useEffect(() => {
+    const map = mapRef.current;
+    const focus = props.focusedFacility;
+    if (!map || !focus) return;
+    const properties = props.facilityProperties.get(focus.id);
+    map.flyTo({ center: [focus.lng, focus.lat], zoom: Math.max(map.getZoom(), 14.5), duration: 800 });
+    if (properties)
+      openPopupRef.current?.([focus.lng, focus.lat], popupContentFor(LAYER.facility, properties, props.lang));
+  }, [props.focusedFacility, props.facilityProperties, props.lang]);
 
   // Live data.
   useEffect(() => {

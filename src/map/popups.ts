@@ -1,5 +1,4 @@
 /** Which popup a clicked feature gets. Every value is read as text (see popup-content.ts). */
-import type { MapGeoJSONFeature } from 'maplibre-gl';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Lang } from '../url/view-state.ts';
@@ -15,15 +14,19 @@ function translated(lang: Lang, prefix: string, value: unknown): string {
   return key ? translate(lang, key) : '';
 }
 
-/** Builds the popup body for a feature of a known layer, or null for layers without popups. */
-export function popupContentFor(feature: MapGeoJSONFeature, lang: Lang): HTMLElement | null {
-  const p = feature.properties as Record<string, unknown>;
+/** Builds the popup body for a feature drawn by `layerId`. */
+export function popupContentFor(
+  layerId: string,
+  properties: Record<string, unknown>,
+  lang: Lang,
+): HTMLElement {
+  const p = properties;
   const { title, subtitle } = bilingualTitle(p, lang);
   const rows: PopupRow[] = [];
   const t = (key: MessageKey) => translate(lang, key);
   const precision = translated(lang, 'precision', p.precision);
   const note = typeof p.precisionNote === 'string' ? p.precisionNote : null;
-  switch (feature.layer.id) {
+  switch (layerId) {
     case LAYER.facility: {
       rows.push({
         label: lang === 'zh' ? '类别' : 'Category',

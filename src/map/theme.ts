@@ -35,5 +35,6 @@ export const THEME = {
     innovation: '#7048e8',
     fund: '#f08c00',
     'service-platform': '#0c8599',
+    community: '#a61e4d',
   },
 } as const;

@@ -39,7 +39,13 @@ export interface ProbeSlice {
   setProbeRadiusM: (radiusM: number) => void;
 }
 
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice;
+export interface FocusSlice {
+  /** A facility the user asked to see on the map (from a list): the map flies there and opens it. */
+  focusedFacility: { id: string; lng: number; lat: number } | null;
+  focusFacility: (focus: { id: string; lng: number; lat: number } | null) => void;
+}
+
+export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -73,7 +79,13 @@ const createProbeSlice: StateCreator<AtlasStore, [], [], ProbeSlice> = (set) => 
   setProbeRadiusM: (probeRadiusM) => set({ probeRadiusM }),
 });
 
+const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => ({
+  focusedFacility: null,
+  focusFacility: (focusedFacility) => set({ focusedFacility }),
+});
+
 const initialise: StateCreator<AtlasStore> = (...a) => ({
+  ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),
   ...createNoticeSlice(...a),

@@ -46,7 +46,7 @@ export function AtlasPage() {
   const { state } = useViewState();
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   return (
-    <div className="atlas">
+    <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
       <aside className="atlas__sidebar">
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { hasWebGL2 } from '../../app/webgl-support.ts';
+import { loadFacilities } from '../../data/content.ts';
 import { absoluteDatasetUrl, loadDistricts, loadParks } from '../../data/geodata.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useDataset } from '../../data/use-dataset.ts';
@@ -28,6 +29,15 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
   const { state, update, setCamera } = useViewState();
   const parks = useDataset(loadParks);
   const districts = useDataset(loadDistricts);
+  const facilities = useDataset(loadFacilities);
+  const focusedFacility = useAtlasStore((s) => s.focusedFacility);
+  const facilityProperties = useMemo(
+    () =>
+      new Map(
+        facilities.features.map((f) => [f.properties.id, f.properties as unknown as Record<string, unknown>]),
+      ),
+    [facilities],
+  );
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -52,11 +62,11 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       transitLines: absoluteDatasetUrl('transitLines'),
       stations: absoluteDatasetUrl('stations'),
       hubs: absoluteDatasetUrl('hubs'),
-      facilities: EMPTY,
+      facilities,
       catchments: EMPTY,
       probe: EMPTY,
     }),
-    [parks, districts],
+    [parks, districts, facilities],
   );
   const liveData = useMemo(() => ({ probe: EMPTY, catchments: EMPTY }), []);
 
@@ -86,6 +96,8 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       onHoverPark={setHovered}
       onCameraChange={onCameraChange}
       onProbe={setProbe}
+      focusedFacility={focusedFacility}
+      facilityProperties={facilityProperties}
       onReady={() => setMapStatus('ready')}
       onError={onError}
     />

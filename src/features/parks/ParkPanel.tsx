@@ -1,9 +1,47 @@
+import { type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router-dom';
+import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
+import { loadParkContent } from '../../data/content.ts';
+import { useDataset } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { AreaAuditBadge } from './AreaAuditBadge.tsx';
+import { FacilitiesSection } from './FacilitiesSection.tsx';
+import {
+  GoalsSection,
+  LeadIndustriesSection,
+  LocationSection,
+  OperatorSection,
+  SixInOneSection,
+  SupportingSection,
+} from './ParkContentSections.tsx';
 import type { ParkSummary } from './park-summaries.ts';
+
+function PlanContentFor({ park, part }: { park: ParkSummary; part: 'head' | 'body' }) {
+  const content = useDataset(loadParkContent).find((c) => c.id === park.id);
+  if (!content) return null;
+  if (part === 'head') return <OperatorSection content={content} />;
+  return (
+    <>
+      <GoalsSection content={content} />
+      <LeadIndustriesSection content={content} />
+      <SixInOneSection content={content} />
+      <LocationSection content={content} />
+      <SupportingSection content={content} />
+      <FacilitiesSection parkId={park.id} />
+    </>
+  );
+}
+
+function ContentBoundary({ children }: { children: ReactNode }) {
+  const { t } = useLang();
+  return (
+    <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
+      <Suspense fallback={<p className="muted">{t('content.loading')}</p>}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
 
 /** The selected park: names, district, area check, the plan's location text and the precision note. */
 export function ParkPanel({ park }: { park: ParkSummary }) {
@@ -30,6 +68,12 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
         <p className="park-panel__subtitle" lang={other === 'zh' ? 'zh-CN' : 'en'}>
           {p.name[other]}
         </p>
+        <ContentBoundary>
+          <PlanContentFor park={park} part="head" />
+        </ContentBoundary>
+        <button type="button" className="print-button" onClick={() => window.print()}>
+          {t('park.print')}
+        </button>
       </header>
 
       <section className="park-panel__section" aria-labelledby="area-heading">
@@ -67,13 +111,9 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
         </p>
       </section>
 
-      <section className="park-panel__section" aria-labelledby="boundary-heading">
-        <h3 id="boundary-heading">{t('park.boundaryText')}</h3>
-        <blockquote className="plan-quote" lang="zh-CN">
-          {p.boundaryText.zh}
-        </blockquote>
-        {lang === 'en' ? <p className="plan-quote__translation">{p.boundaryText.en}</p> : null}
-      </section>
+      <ContentBoundary>
+        <PlanContentFor park={park} part="body" />
+      </ContentBoundary>
 
       <section className="park-panel__section" aria-labelledby="method-heading">
         <h3 id="method-heading">{t('park.outlineMethod')}</h3>

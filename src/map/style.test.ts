@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { LAYER_GROUPS } from '../url/view-state.ts';
+import { SOURCE } from './ids.ts';
+import { bilingualLabel, buildLayers, buildStyle, LABEL_PROPERTY, LAYER_GROUP_OF } from './style.ts';
+import { THEME } from './theme.ts';
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
+const keyedData = Object.fromEntries(Object.keys(SOURCE).map((k) => [k, EMPTY])) as Parameters<typeof buildStyle>[0]['data'];
+
+describe('embedded basemap style', () => {
+  const style = buildStyle({ lang: 'zh', data: keyedData, visibleGroups: LAYER_GROUPS });
+
+  it('needs no network: no glyphs, sprite or remote source URL', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const source of Object.values(style.sources)) {
+      const s = source as { url?: string; tiles?: string[] };
+      expect(s.url).toBeUndefined();
+      expect(s.tiles).toBeUndefined();
+    }
+  });
+
+  it('every layer has a unique id and a source that exists', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const layer of style.layers) {
+      if (layer.type === 'background') continue;
+      expect(style.sources[(layer as { source: string }).source], layer.id).toBeDefined();
+    }
+  });
+
+  it('every symbol layer uses the local CJK font stack', () => {
+    for (const layer of style.layers.filter((l) => l.type === 'symbol')) {
+      expect((layer.layout as { 'text-font': string[] })['text-font'], layer.id).toEqual([...THEME.font]);
+    }
+  });
+
+  it('every toggleable group has layers, and hidden groups start hidden', () => {
+    const groups = new Set(Object.values(LAYER_GROUP_OF));
+    for (const g of LAYER_GROUPS) expect(groups.has(g), g).toBe(true);
+    const hidden = buildStyle({ lang: 'zh', data: keyedData, visibleGroups: ['parks'] });
+    const stations = hidden.layers.find((l) => l.id === 'station-open');
+    expect((stations?.layout as { visibility?: string }).visibility).toBe('none');
+    const parks = hidden.layers.find((l) => l.id === 'park-fill');
+    expect((parks?.layout as { visibility?: string } | undefined)?.visibility).toBeUndefined();
+  });
+
+  it('labels put the chosen language first', () => {
+    expect(JSON.stringify(bilingualLabel('en', 'name')).indexOf('"en"')).toBeLessThan(
+      JSON.stringify(bilingualLabel('en', 'name')).indexOf('"zh"'),
+    );
+    for (const id of Object.keys(LABEL_PROPERTY)) {
+      expect(buildLayers('en').find((l) => l.id === id)?.type, id).toBe('symbol');
+    }
+  });
+
+  it('planned lines are dashed and open lines are solid', () => {
+    const layers = buildLayers('zh');
+    const planned = layers.find((l) => l.id === 'transit-planned');
+    const open = layers.find((l) => l.id === 'transit-open');
+    expect((planned?.paint as Record<string, unknown>)['line-dasharray']).toBeDefined();
+    expect((open?.paint as Record<string, unknown>)['line-dasharray']).toBeUndefined();
+  });
+});
