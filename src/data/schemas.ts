@@ -218,17 +218,42 @@ export type FacilityProperties = z.infer<typeof FacilityPropertiesSchema>;
 export const FacilitiesSchema = featureCollection(PointSchema, FacilityPropertiesSchema);
 
 // ---------------------------------------------------------------- precomputed catchments (issue 4)
+/** Which stations: `open` (existing), `planned` (planned or under construction), `any` (all). */
+export const CatchmentStationsSchema = z.enum(['open', 'planned', 'any']);
+export type CatchmentStations = z.infer<typeof CatchmentStationsSchema>;
 export const CatchmentRowSchema = z.object({
   parkId: ParkIdSchema,
+  /** Catchment radius, metres (great-circle). */
   radiusM: z.number().positive(),
-  stations: z.enum(['open', 'planned', 'any']),
+  stations: CatchmentStationsSchema,
+  /** Park area within radiusM of at least one such station, km². */
   coveredKm2: z.number().nonnegative(),
   /** coveredKm2 / park area, 0–1. */
   share: z.number().min(0).max(1),
+  /** Geodesic area of the park outline the share is relative to, km². */
+  parkAreaKm2: z.number().positive(),
+  /** How many such stations are within radiusM of the park (inside or near its boundary). */
+  stationsReaching: z.number().int().nonnegative(),
 });
 export const CatchmentsSchema = z.object({
+  /** Input files and their SHA-256, e.g. "geodata/parks.geojson sha256:… + geodata/stations.geojson sha256:…". */
   generatedFrom: z.string(),
   method: z.string(),
+  /** Radii computed, metres. */
+  radiiM: z.array(z.number().positive()),
   rows: z.array(CatchmentRowSchema),
 });
 export type CatchmentRow = z.infer<typeof CatchmentRowSchema>;
+export type Catchments = z.infer<typeof CatchmentsSchema>;
+/** geodata/catchments.geojson: the covered part of each park per radius and station group (for the map). */
+export const CatchmentAreaPropertiesSchema = z.object({
+  /** `${parkId}:${radiusM}:${stations}`, unique. */
+  id: z.string(),
+  parkId: ParkIdSchema,
+  radiusM: z.number().positive(),
+  stations: CatchmentStationsSchema,
+  coveredKm2: z.number().nonnegative(),
+  share: z.number().min(0).max(1),
+});
+export type CatchmentAreaProperties = z.infer<typeof CatchmentAreaPropertiesSchema>;
+export const CatchmentAreasSchema = featureCollection(AreaGeometrySchema, CatchmentAreaPropertiesSchema);
