@@ -11,7 +11,10 @@ import type { CheckFinding, DataCheck } from './checks/types.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Each data-check module, by name. Add a module here to make it part of the suite. */
-const CHECKS: Record<string, () => Promise<{ default: DataCheck }>> = {};
+const CHECKS: Record<string, () => Promise<{ default: DataCheck }>> = {
+  geodata: () => import('./checks/geodata.ts'),
+  content: () => import('./checks/content.ts'),
+};
 
 export async function runChecks(geodataDir: string): Promise<CheckFinding[]> {
   const findings: CheckFinding[] = [];
