@@ -216,6 +216,19 @@ export const FacilityPropertiesSchema = z.object({
 });
 export type FacilityProperties = z.infer<typeof FacilityPropertiesSchema>;
 export const FacilitiesSchema = featureCollection(PointSchema, FacilityPropertiesSchema);
+/** A facility the plan names whose place is not known yet (facilities-unplaced.json): listed, not drawn. */
+export const UnplacedFacilitySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  parkId: ParkIdSchema,
+  category: FacilityCategorySchema,
+  status: z.enum(['planned', 'existing']).optional(),
+  name: BilingualSchema,
+  /** Why it cannot be placed honestly. */
+  reason: BilingualSchema,
+  itemIds: z.array(z.string()).optional(),
+});
+export type UnplacedFacility = z.infer<typeof UnplacedFacilitySchema>;
+export const UnplacedFacilitiesSchema = z.array(UnplacedFacilitySchema);
 
 // ---------------------------------------------------------------- precomputed catchments (issue 4)
 /** Which stations: `open` (existing), `planned` (planned or under construction), `any` (all). */
