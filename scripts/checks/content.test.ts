@@ -136,3 +136,61 @@ describe('content check', () => {
     expect(figs).toEqual(expect.arrayContaining([2, 3, 5503, 10, 185000]));
   });
 });
+
+describe('facilities', () => {
+  it.runIf(base.parkOutlines !== undefined)('reports an approximate facility far from its park', () => {
+    const c = copy();
+    const fc = c.facilities as {
+      features: { properties: { id: string }; geometry: { coordinates: number[] } }[];
+    };
+    const f = fc.features.find((x) => x.properties.id === 'p9-hq-community')!;
+    f.geometry.coordinates = [113.42, 23.07]; // ~5 km east of Bio-Island
+    expect(errors(checkContent(c))).toContainEqual(
+      expect.objectContaining({
+        file: 'facilities.geojson',
+        featureId: 'p9-hq-community',
+        field: 'geometry',
+      }),
+    );
+  });
+
+  it('reports duplicate ids across placed and unplaced facilities', () => {
+    const c = copy();
+    const u = c.unplaced as { id: string }[];
+    u[0]!.id = 'p1-parking-5503';
+    expect(
+      errors(checkContent(c)).some(
+        (f) => f.featureId === 'p1-parking-5503' && f.message.includes('duplicate'),
+      ),
+    ).toBe(true);
+  });
+
+  it('build-facilities names the facility and field of a missing park id, category or precision', async () => {
+    const { buildFacilities } = await import('../build-facilities.ts');
+    const fs = await import('node:fs');
+    const authored = JSON.parse(fs.readFileSync(path.join(geodata, 'authored', 'facilities.json'), 'utf8'));
+    const one = authored.facilities.find((f: { id: string }) => f.id === 'p1-ferry-pier');
+    delete one.parkId;
+    delete one.category;
+    delete one.precision;
+    let message = '';
+    try {
+      buildFacilities(authored);
+    } catch (e) {
+      message = String((e as Error).message);
+    }
+    expect(message).toContain('facility p1-ferry-pier › field parkId');
+    expect(message).toContain('facility p1-ferry-pier › field category');
+    expect(message).toContain('facility p1-ferry-pier › field precision');
+  });
+
+  it('build-facilities is deterministic and rounds to 6 decimals', async () => {
+    const { buildFacilities } = await import('../build-facilities.ts');
+    const fs = await import('node:fs');
+    const authored = JSON.parse(fs.readFileSync(path.join(geodata, 'authored', 'facilities.json'), 'utf8'));
+    authored.facilities[0].coordinates = [113.1234567891, 23.1234564];
+    const a = JSON.stringify(buildFacilities(authored));
+    expect(a).toBe(JSON.stringify(buildFacilities(structuredClone(authored))));
+    expect(a).toContain('[113.123457,23.123456]');
+  });
+});
