@@ -672,6 +672,9 @@ function checkFacilities(inputs: ContentInputs, parks: ParkContent[] | null): Ch
   }
   const ids = new Map<string, string>();
   const itemIds = new Set(parks?.flatMap((p) => allItems(p).map((i) => i.id)) ?? []);
+  const itemFacilities = new Map(
+    parks?.flatMap((p) => allItems(p).map((i) => [i.id, i.facilityIds ?? []] as const)) ?? [],
+  );
   const itemPark = new Map(parks?.flatMap((p) => allItems(p).map((i) => [i.id, p.id] as const)) ?? []);
   const add = (id: string, file: string, parkId: ParkId, refs: string[] | undefined) => {
     if (ids.has(id))
@@ -691,6 +694,14 @@ function checkFacilities(inputs: ContentInputs, parks: ParkContent[] | null): Ch
           featureId: id,
           field: `itemIds[${k}]`,
           message: `unknown supporting item ${r}`,
+        });
+      } else if (parks && !itemFacilities.get(r)?.includes(id)) {
+        out.push({
+          level: 'error',
+          file,
+          featureId: id,
+          field: `itemIds[${k}]`,
+          message: `item ${r} does not list ${id} in its facilityIds`,
         });
       } else if (parks && itemPark.get(r) !== parkId) {
         out.push({
