@@ -137,7 +137,7 @@ function positionProblem(p: unknown): string | undefined {
   if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat))
     return `non-numeric coordinate ${JSON.stringify(p)}`;
   if (lng < -180 || lng > 180 || lat < -90 || lat > 90)
-    return `coordinate out of WGS-84 range ${JSON.stringify(p)}`;
+    return `coordinate out of WGS-84 range ${JSON.stringify(p)} (lng/lat swapped?)`;
   if (lng < GZ_BBOX.minLng || lng > GZ_BBOX.maxLng || lat < GZ_BBOX.minLat || lat > GZ_BBOX.maxLat)
     return `coordinate outside the Guangzhou area ${JSON.stringify(p)} (lng/lat swapped or wrong CRS?)`;
   if (decimals(lng) > 6 || decimals(lat) > 6) return `more than 6 decimals ${JSON.stringify(p)}`;

@@ -1,0 +1,203 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PARK_IDS } from '../src/data/schemas.ts';
+import { build, buildParks, mergePlanTransit } from './build-geodata.ts';
+import { areaKm2, decimals, kinkCount, scaleToArea, signedRingArea } from './lib/geo.ts';
+import { assembleLine, lineCodeFromName, normaliseStationName } from './lib/transit.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reference = process.env.GEODATA_REFERENCE ?? path.resolve(repo, '..', 'shared', 'geodata-reference');
+const authored = JSON.parse(readFileSync(path.join(repo, 'geodata/authored/park-outlines.json'), 'utf8'));
+
+describe('parks from the authored outlines', () => {
+  const parks = buildParks(authored);
+
+  it('gives the ten parks in plan order', () => {
+    expect(parks.features.map((f) => f.properties.id)).toEqual([...PARK_IDS]);
+  });
+
+  it('hits each stated area, with valid CCW rings and ≤ 6 decimals', () => {
+    for (const f of parks.features) {
+      expect(Math.abs(areaKm2(f.geometry) / f.properties.statedAreaKm2 - 1)).toBeLessThan(0.001);
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const rings of polys) {
+        expect(signedRingArea(rings[0]!)).toBeGreaterThan(0);
+        expect(kinkCount(rings)).toBe(0);
+        for (const p of rings[0]!) expect(Math.max(decimals(p[0]!), decimals(p[1]!))).toBeLessThanOrEqual(6);
+      }
+      expect(f.properties.precision).toBe('digitised-from-plan-text');
+      expect(f.properties.outlineMethod.en).toMatch(/linear factor of/);
+      expect(f.properties.precisionNote).toContain('具体范围及面积在后续规划编制中明确');
+    }
+  });
+
+  it('keeps park 2 as two phases of 1.5 km², phase 1 south of phase 2', () => {
+    const g = parks.features[1]!.geometry;
+    expect(g.type).toBe('MultiPolygon');
+    if (g.type !== 'MultiPolygon') return;
+    const [p1, p2] = g.coordinates;
+    expect(areaKm2({ type: 'Polygon', coordinates: p1! })).toBeCloseTo(1.5, 2);
+    expect(areaKm2({ type: 'Polygon', coordinates: p2! })).toBeCloseTo(1.5, 2);
+    const maxLat1 = Math.max(...p1![0]!.map((p) => p[1]!));
+    const minLat2 = Math.min(...p2![0]!.map((p) => p[1]!));
+    expect(maxLat1).toBeLessThan(minLat2);
+  });
+
+  it('puts park 9 on Guanzhou island', () => {
+    const ring = (parks.features[8]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    for (const [lng, lat] of ring) {
+      expect(lng).toBeGreaterThan(113.36);
+      expect(lng).toBeLessThan(113.383);
+      expect(lat).toBeGreaterThan(23.057);
+      expect(lat).toBeLessThan(23.076);
+    }
+  });
+});
+
+describe('scaleToArea', () => {
+  it('scales a clockwise square to the target area and orients it CCW', () => {
+    const cw = [
+      [113.3, 23.1],
+      [113.3, 23.11],
+      [113.31, 23.11],
+      [113.31, 23.1],
+    ];
+    const { ring, factor } = scaleToArea(cw, 2);
+    expect(areaKm2({ type: 'Polygon', coordinates: [ring] })).toBeCloseTo(2, 3);
+    expect(signedRingArea(ring)).toBeGreaterThan(0);
+    expect(factor).toBeGreaterThan(1);
+  });
+});
+
+describe('transit assembly', () => {
+  it('maps reference line names to official codes', () => {
+    expect(lineCodeFromName('地铁3号线北延段(机场北(2号航站楼)-体育西路)')).toBe('3');
+    expect(lineCodeFromName('14号线支线(知识城线)')).toBe('14');
+    expect(lineCodeFromName('海珠有轨电车1号线(万胜围-广州塔)')).toBe('THZ1');
+    expect(lineCodeFromName('佛山2号线')).toBe('F2');
+    expect(lineCodeFromName('APM线')).toBe('APM');
+    expect(normaliseStationName('机场北(T2)')).toBe(normaliseStationName('机场北(2号航站楼)'));
+  });
+
+  it('adds straight chains only for station pairs the track geometry does not cover', () => {
+    const hk = [
+      {
+        properties: { line_name_zh: 'x', stations: ['A', 'B', 'C', 'D'] },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [113.3, 23.1],
+            [113.31, 23.1],
+            [113.32, 23.1],
+            [113.33, 23.1],
+          ],
+        },
+      },
+    ];
+    const am = [
+      {
+        // skips C (sources disagree on a stop) and extends to E, F
+        properties: { line_name_zh: 'x', stations: ['A', 'B', 'D', 'E', 'F'] },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [113.3, 23.1],
+            [113.31, 23.1],
+            [113.33, 23.1],
+            [113.34, 23.1],
+            [113.35, 23.1],
+          ],
+        },
+      },
+    ];
+    const r = assembleLine(hk, am);
+    expect(r.parts).toHaveLength(2);
+    expect(r.chainRuns).toEqual(['D–F']);
+    expect(r.chainPairs).toBe(2);
+  });
+});
+
+describe('plan-transit merge', () => {
+  const line = () => ({
+    type: 'Feature' as const,
+    geometry: {
+      type: 'LineString' as const,
+      coordinates: [
+        [113.3, 23.1],
+        [113.31, 23.1],
+      ],
+    },
+    properties: {
+      id: 'line-18',
+      name: { zh: '十八号线', en: 'Line 18' },
+      mode: 'metro' as const,
+      colour: '#364C9C',
+      status: 'open' as const,
+      parkIds: [],
+      source: 'hkust-baidu-2024',
+      precision: 'reference' as const,
+    },
+  });
+
+  it('applies annotations and keeps status open', () => {
+    const r = mergePlanTransit([line()], [], {
+      annotations: [
+        {
+          lineId: 'line-18',
+          parkIds: ['pazhou-internet'],
+          planStatus: 'planned',
+          planText: { zh: '规划地铁18号线', en: 'Line 18 planned' },
+        },
+      ],
+    });
+    expect(r.lines[0]!.properties).toMatchObject({
+      parkIds: ['pazhou-internet'],
+      planStatus: 'planned',
+      status: 'open',
+    });
+  });
+
+  it('fails on an annotation for an unknown line, naming it', () => {
+    expect(() => mergePlanTransit([line()], [], { annotations: [{ lineId: 'line-19' }] })).toThrow(
+      /unknown lineId "line-19"/,
+    );
+  });
+
+  it('appends plan lines and rejects ids without the plan- prefix', () => {
+    const extra = {
+      ...line(),
+      properties: { ...line().properties, id: 'plan-metro-19', precision: 'schematic' as const },
+    };
+    const r = mergePlanTransit([line()], [], { lines: { type: 'FeatureCollection', features: [extra] } });
+    expect(r.lines.map((l) => l.properties.id)).toEqual(['line-18', 'plan-metro-19']);
+    const bad = { ...extra, properties: { ...extra.properties, id: 'metro-19' } };
+    expect(() =>
+      mergePlanTransit([line()], [], { lines: { type: 'FeatureCollection', features: [bad] } }),
+    ).toThrow(/must start with plan-/);
+  });
+});
+
+describe.skipIf(!existsSync(path.join(reference, 'SOURCES.md')))('full build', () => {
+  it('is deterministic and reproduces the committed files', async () => {
+    const outs = [0, 1].map(() => {
+      const out = mkdtempSync(path.join(tmpdir(), 'geodata-build-'));
+      cpSync(path.join(repo, 'geodata/authored'), path.join(out, 'authored'), { recursive: true });
+      return out;
+    });
+    try {
+      for (const out of outs) await build(reference, out);
+      const files = readdirSync(outs[0]!).filter((f) => f.endsWith('.geojson') || f.endsWith('.json'));
+      expect(files.length).toBeGreaterThanOrEqual(9);
+      for (const f of files) {
+        const a = readFileSync(path.join(outs[0]!, f), 'utf8');
+        expect(readFileSync(path.join(outs[1]!, f), 'utf8')).toBe(a);
+        expect(readFileSync(path.join(repo, 'geodata', f), 'utf8')).toBe(a);
+      }
+    } finally {
+      for (const out of outs) rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
