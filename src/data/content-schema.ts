@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { BilingualSchema, ParkIdSchema } from './schemas.ts';
+import { SIX_IN_ONE_ELEMENTS, SUPPORTING_CATEGORIES } from './vocabulary.ts';
 
 const idSchema = z.string().regex(/^[a-z0-9-]+$/);
 
@@ -130,20 +131,9 @@ export const LeadIndustrySchema = z.object({
 export type LeadIndustry = z.infer<typeof LeadIndustrySchema>;
 
 /** Categories of 配套建设内容; each item keeps the plan's own heading. */
-export const SupportingCategorySchema = z.enum([
-  'living',
-  'commercial',
-  'education',
-  'medical',
-  'transport',
-  'ecology',
-  'innovation',
-  'fund',
-  'service-platform',
-  'community',
-]);
+export const SupportingCategorySchema = z.enum(SUPPORTING_CATEGORIES);
 export type SupportingCategory = z.infer<typeof SupportingCategorySchema>;
-export const SUPPORTING_CATEGORIES: readonly SupportingCategory[] = SupportingCategorySchema.options;
+export { SUPPORTING_CATEGORIES };
 
 export const SupportingItemSchema = z.object({
   id: idSchema,
@@ -166,16 +156,9 @@ export const SupportingSchema = z
 export type Supporting = z.infer<typeof SupportingSchema>;
 
 /** The six elements of the plan's 六位一体 model. */
-export const SixInOneElementSchema = z.enum([
-  'industry-leader',
-  'lead-industry-chain',
-  'innovation-centre',
-  'industry-fund',
-  'service-platform',
-  'industrial-community',
-]);
+export const SixInOneElementSchema = z.enum(SIX_IN_ONE_ELEMENTS);
 export type SixInOneElement = z.infer<typeof SixInOneElementSchema>;
-export const SIX_IN_ONE_ELEMENTS: readonly SixInOneElement[] = SixInOneElementSchema.options;
+export { SIX_IN_ONE_ELEMENTS };
 
 export const SixInOneEntrySchema = z.object({
   /** Whether the plan names this element for the park. */

@@ -6,6 +6,7 @@
  * much to trust its position (`precision`).
  */
 import { z } from 'zod';
+import { PARK_IDS, type ParkId } from './vocabulary.ts';
 
 /** How a position was obtained, from best to weakest. */
 export const PrecisionSchema = z.enum([
@@ -24,21 +25,10 @@ export const PrecisionSchema = z.enum([
 ]);
 export type Precision = z.infer<typeof PrecisionSchema>;
 
-export const ParkIdSchema = z.enum([
-  'pazhou-internet',
-  'zengcheng-new-display',
-  'tianhe-software',
-  'panyu-smart-city',
-  'huadu-military-civil',
-  'nansha-ai',
-  'huangpu-smart-equipment',
-  'panyu-smart-nev',
-  'bio-island',
-  'huangpu-biotech',
-]);
-export type ParkId = z.infer<typeof ParkIdSchema>;
 /** Park ids in the plan's order (一 … 十). */
-export const PARK_IDS: readonly ParkId[] = ParkIdSchema.options;
+export const ParkIdSchema = z.enum(PARK_IDS);
+export type { ParkId };
+export { PARK_IDS };
 
 const lng = z.number().finite().min(-180).max(180);
 const lat = z.number().finite().min(-90).max(90);
@@ -147,6 +137,9 @@ export const StationPropertiesSchema = z.object({
   status: TransitStatusSchema,
   mode: TransitModeSchema,
   parkIds: z.array(ParkIdSchema),
+  /** What the plan says of this station, when it names it (e.g. 官洲站, the 新造 TOD hub). */
+  planStatus: z.enum(['planned', 'under-construction', 'accelerate']).optional(),
+  planText: BilingualSchema.optional(),
   ...provenance,
 });
 export type StationProperties = z.infer<typeof StationPropertiesSchema>;

@@ -110,7 +110,7 @@ export default function MapView(props: MapViewProps) {
               bearing: p.camera.bearing,
               pitch: p.camera.pitch,
             }
-          : { bounds: selectedBounds ?? CITY_BOUNDS, fitBoundsOptions: { padding: 40 } }),
+          : { bounds: selectedBounds ?? overviewBounds(p.data.parks), fitBoundsOptions: { padding: 48 } }),
         attributionControl: false,
         maxBounds: [
           [111.5, 21.8],
@@ -146,10 +146,12 @@ export default function MapView(props: MapViewProps) {
     openPopupRef.current = openPopup;
 
     const parkAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
-      map.queryRenderedFeatures(e.point, { layers: [LAYER.parkFill] })[0];
+      map.queryRenderedFeatures(e.point, {
+        layers: [LAYER.parkMarker, LAYER.parkMarkerNumber, LAYER.parkFill].filter((id) => map.getLayer(id)),
+      })[0];
 
     map.on('mousemove', (e) => {
-      const park = map.getLayer(LAYER.parkFill) ? parkAt(e) : undefined;
+      const park = parkAt(e);
       const hit =
         park ??
         map.queryRenderedFeatures(e.point, {
@@ -163,6 +165,13 @@ export default function MapView(props: MapViewProps) {
 
     map.on('click', (e) => {
       closePopup();
+      const marker = map.queryRenderedFeatures(e.point, {
+        layers: [LAYER.parkMarker, LAYER.parkMarkerNumber].filter((id) => map.getLayer(id)),
+      })[0];
+      if (marker) {
+        propsRef.current.onSelectPark(marker.properties.id as ParkId);
+        return;
+      }
       const layers = [LAYER.facilityCluster, ...INTERACTIVE_POPUP_LAYERS].filter((id) => map.getLayer(id));
       const hit = map.queryRenderedFeatures(e.point, { layers })[0];
       if (hit?.layer.id === LAYER.facilityCluster) {
@@ -276,7 +285,7 @@ export default function MapView(props: MapViewProps) {
     const id = props.selectedParkId;
     const bounds = id ? parkBounds(props.data.parks, id) : null;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    map.fitBounds(bounds ?? CITY_BOUNDS, {
+    map.fitBounds(bounds ?? overviewBounds(props.data.parks), {
       padding: padding(map),
       maxZoom: 14.5,
       duration: reduceMotion ? 0 : 1400,
@@ -316,6 +325,12 @@ function localeFor(lang: Lang): Record<string, string> {
         'ScaleControl.Kilometers': '公里',
       }
     : {};
+}
+
+/** The overview: all ten parks (they sit in the city's south and centre), else the whole city. */
+function overviewBounds(parks: StyleInputs['data']['parks']): LngLatBoundsLike {
+  if (typeof parks === 'string' || parks.type !== 'FeatureCollection') return CITY_BOUNDS;
+  return (boundsOf(parks) as LngLatBoundsLike | null) ?? CITY_BOUNDS;
 }
 
 function parkBounds(parks: StyleInputs['data']['parks'], id: ParkId): LngLatBoundsLike | null {

@@ -40,6 +40,8 @@ export const LAYER = {
   facilityCluster: 'facility-cluster',
   facilityClusterCount: 'facility-cluster-count',
   facility: 'facility',
+  parkMarker: 'park-marker',
+  parkMarkerNumber: 'park-marker-number',
   parkLabel: 'park-label',
   probeRadius: 'probe-radius',
   probeLinks: 'probe-links',

@@ -21,6 +21,8 @@ export interface StyleInputs {
 }
 
 const ROAD_MODES = ['expressway', 'road', 'bridge'];
+/** Above this zoom the park outlines are big enough on their own. */
+export const PARK_MARKER_MAX_ZOOM = 12.5;
 const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', ROAD_MODES]];
 const isNotRoad: ExpressionSpecification = ['!', ['in', ['get', 'mode'], ['literal', ROAD_MODES]]];
 
@@ -49,6 +51,8 @@ export const LAYER_GROUP_OF: Partial<Record<LayerId, LayerGroup>> = {
   [LAYER.parkLine]: 'parks',
   [LAYER.parkLineSelected]: 'parks',
   [LAYER.parkLabel]: 'parks',
+  [LAYER.parkMarker]: 'parks',
+  [LAYER.parkMarkerNumber]: 'parks',
   [LAYER.roadPlanned]: 'transit-planned',
   [LAYER.transitOpenCasing]: 'transit-open',
   [LAYER.transitOpen]: 'transit-open',
@@ -381,6 +385,35 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'circle-opacity': ['match', ['get', 'precision'], 'located', 1, 0.8],
       },
     },
+    // At city scale a 2–5 km² park is a few pixels: a numbered marker (the list's number) shows where it is.
+    {
+      id: LAYER.parkMarker,
+      type: 'circle',
+      source: SOURCE.parkLabels,
+      maxzoom: PARK_MARKER_MAX_ZOOM,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 8, 12, 12],
+        'circle-color': selectedOrHover(THEME.parkSelected, THEME.parkLine, THEME.park),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], PARK_MARKER_MAX_ZOOM - 1, 1, PARK_MARKER_MAX_ZOOM, 0],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], PARK_MARKER_MAX_ZOOM - 1, 1, PARK_MARKER_MAX_ZOOM, 0],
+      },
+    },
+    {
+      id: LAYER.parkMarkerNumber,
+      type: 'symbol',
+      source: SOURCE.parkLabels,
+      maxzoom: PARK_MARKER_MAX_ZOOM,
+      layout: {
+        'text-field': ['to-string', ['get', 'planOrder']],
+        'text-font': [...THEME.font],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 10, 12, 13],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
     {
       id: LAYER.parkLabel,
       type: 'symbol',
@@ -388,6 +421,8 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       ...text(['interpolate', ['linear'], ['zoom'], 8, 11, 13, 15], THEME.parkLabel, {
         'text-field': bilingualLabel(lang, 'shortName'),
         'text-max-width': 10,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.1],
         'text-allow-overlap': false,
         'text-padding': 4,
         'symbol-sort-key': ['get', 'planOrder'],

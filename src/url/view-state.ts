@@ -8,7 +8,7 @@
  * still yields a valid state. Values are kept at a fixed precision so that
  * parse(serialise(s)) = s holds exactly (see view-state.test.ts).
  */
-import { PARK_IDS, type ParkId } from '../data/schemas.ts';
+import { PARK_IDS, type ParkId } from '../data/vocabulary.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -28,20 +28,10 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+/** Launches Chromium; playwright gives every launch a fresh temporary profile of its own. */
 export async function launch(): Promise<Session> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...FLAGS, `--user-data-dir=${userDataDir}`],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  return { browser, close: () => browser.close() };
 }
 
 export interface AtlasPage {

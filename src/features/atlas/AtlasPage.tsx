@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParks } from '../../data/geodata.ts';
 import { useDataset } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
+import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { Legend } from '../legend/Legend.tsx';
@@ -45,6 +46,7 @@ export function AtlasPage() {
   const { t } = useLang();
   const { state } = useViewState();
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
+  const mapStatus = useAtlasStore((s) => s.mapStatus);
   return (
     <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
       <aside className="atlas__sidebar">
@@ -56,7 +58,7 @@ export function AtlasPage() {
       </aside>
       <section className="atlas__map" aria-label={t('map.label')}>
         <MapArea selectedParkId={selectedId} />
-        <Legend />
+        {mapStatus === 'no-webgl' ? null : <Legend />}
       </section>
     </div>
   );

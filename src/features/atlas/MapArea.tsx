@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { hasWebGL2 } from '../../app/webgl-support.ts';
 import { loadFacilities } from '../../data/content.ts';
@@ -109,6 +109,10 @@ export function MapArea({ selectedParkId }: { selectedParkId: ParkId | null }) {
   const { t } = useLang();
   const mapStatus = useAtlasStore((s) => s.mapStatus);
   const webgl = useMemo(hasWebGL2, []);
+  const setMapStatus = useAtlasStore((s) => s.setMapStatus);
+  useEffect(() => {
+    if (!webgl) setMapStatus('no-webgl', 'WebGL2 is not available');
+  }, [webgl, setMapStatus]);
   if (!webgl || mapStatus === 'no-webgl') {
     return <MapFallback title={t('map.noWebgl.title')} body={t('map.noWebgl.body')} />;
   }

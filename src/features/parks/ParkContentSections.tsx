@@ -1,6 +1,6 @@
 /** The plan's content for one park, section by section (goals, location, industries, six-in-one, supporting). */
 import type { ParkContent, Quantity, Target } from '../../data/content-schema.ts';
-import { SIX_IN_ONE_ELEMENTS, SUPPORTING_CATEGORIES } from '../../data/content-schema.ts';
+import { SIX_IN_ONE_ELEMENTS, SUPPORTING_CATEGORIES } from '../../data/vocabulary.ts';
 import { INDUSTRY_TAG_NAMES } from '../../i18n/industry-tags.ts';
 import { type Translator, useLang } from '../../i18n/use-lang.ts';
 

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParkContent, loadPlanContent } from '../../data/content.ts';
 import type { PlanContent } from '../../data/content-schema.ts';
-import { SIX_IN_ONE_ELEMENTS } from '../../data/content-schema.ts';
+import { SIX_IN_ONE_ELEMENTS } from '../../data/vocabulary.ts';
 import { loadParks } from '../../data/geodata.ts';
 import type { Bilingual } from '../../data/schemas.ts';
 import { useDataset } from '../../data/use-dataset.ts';
