@@ -39,6 +39,7 @@ import {
 import { parseCsv, readJson, writeGeoJson, writeJson } from './lib/json-io.ts';
 import {
   assembleLine,
+  cleanStationNameEn,
   lineCodeFromName,
   lineIdFromCode,
   modeForCode,
@@ -392,12 +393,17 @@ function buildTransit(ref: string, log: string[]) {
       const c = lineCodeFromName(n);
       if (c) codes.add(c);
     }
-    const nameEn = (p.name_en as string | null) ?? EN_FALLBACK[nameZh] ?? String(p.pinyin ?? nameZh);
-    const slugBase = String((p.pinyin as string | null) ?? nameEn)
+    const nameEn = cleanStationNameEn(
+      (p.name_en as string | null) ?? EN_FALLBACK[nameZh] ?? String(p.pinyin ?? nameZh),
+    );
+    const pinyin = typeof p.pinyin === 'string' && /^[A-Za-z ]+$/.test(p.pinyin) ? p.pinyin : undefined;
+    const slugBase = (pinyin ?? nameEn)
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '')
+      // pinyin words are joined (XiLang → xilang); English names are hyphenated
+      .replace(/[^a-z0-9]+/g, pinyin ? '' : '-')
+      .replace(/^-+|-+$/g, '')
       .slice(0, 40);
     const key = normaliseStationName(nameZh);
     const existing = drafts.get(key);

@@ -128,3 +128,17 @@ export function assembleLine(hkust: RefLine[], amap: RefLine[]): LineGeometryRes
   if (hkust.length === 0) referencePairs = 0;
   return { parts: parts.filter((p) => p.length >= 2), referencePairs, chainPairs, chainRuns };
 }
+
+/**
+ * Official English station names come joined per line ("Wanshengwei; Wanshengwei（THZ1）") and with
+ * full-width brackets; keep the first, drop line-code suffixes, use ASCII brackets.
+ */
+export function cleanStationNameEn(name: string): string {
+  const first = name.split(';')[0]!.trim();
+  return first
+    .replace(/\s*[(（](THZ1|THP1|THP2|TNH1|APM|GF|Line \d+)[)）]\s*$/i, '')
+    .replace(/\s*（\s*/g, ' (')
+    .replace(/\s*）/g, ')')
+    .replace(/\s*\(\s*/g, ' (')
+    .trim();
+}
