@@ -7,6 +7,7 @@ import { PARK_IDS } from '../src/data/schemas.ts';
 import { build, buildParks, mergePlanTransit } from './build-geodata.ts';
 import { areaKm2, decimals, kinkCount, scaleToArea, signedRingArea } from './lib/geo.ts';
 import { assembleLine, lineCodeFromName, normaliseStationName } from './lib/transit.ts';
+import { buildWaterAreas } from './lib/water-areas.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reference = process.env.GEODATA_REFERENCE ?? path.resolve(repo, '..', 'shared', 'geodata-reference');
@@ -199,5 +200,50 @@ describe.skipIf(!existsSync(path.join(reference, 'SOURCES.md')))('full build', (
     } finally {
       for (const out of outs) rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('water areas from shoreline lines', () => {
+  const frame = { minLng: 113, minLat: 22, maxLng: 114, maxLat: 23 };
+  // Mainland: land north of a coast that enters at the south edge and leaves at the south edge,
+  // with land on the left of travel; one CCW island in the bay.
+  const coast = [
+    [113.2, 22],
+    [113.3, 22.5],
+    [113.7, 22.5],
+    [113.8, 22],
+  ];
+  const island = [
+    [113.45, 22.2],
+    [113.55, 22.2],
+    [113.55, 22.3],
+    [113.45, 22.3],
+    [113.45, 22.2],
+  ];
+  it('builds the bay minus the island', () => {
+    const { sea, lakes } = buildWaterAreas(
+      [
+        { level: 1, coordinates: coast },
+        { level: 1, coordinates: island },
+      ],
+      frame,
+      0,
+    );
+    expect(lakes).toHaveLength(0);
+    const bay = areaKm2({ type: 'Polygon', coordinates: [[...coast, [113.2, 22]]] });
+    const isl = areaKm2({ type: 'Polygon', coordinates: [island] });
+    expect(areaKm2(sea.geometry)).toBeCloseTo(bay - isl, 0);
+  });
+  it('refuses a clockwise island (orientation assumption broken)', () => {
+    expect(() =>
+      buildWaterAreas(
+        [
+          { level: 1, coordinates: coast },
+          { level: 1, coordinates: island.slice().reverse() },
+        ],
+        frame,
+        0,
+      ),
+    ).toThrow(/clockwise/);
   });
 });

@@ -7,7 +7,7 @@
  * Deterministic: stable order, ≤ 6 decimals, fixed build date (the reference collection date).
  * Only WGS-84 reference files are read; the GCJ-02 `*_original.json` files are never used.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pointOnFeature, simplify } from '@turf/turf';
@@ -24,6 +24,7 @@ import {
   StationsSchema,
   type TransitLineProperties,
   TransitLinesSchema,
+  WaterAreasSchema,
   WaterLinesSchema,
 } from '../src/data/schemas.ts';
 import {
@@ -46,6 +47,7 @@ import {
   normaliseStationName,
   type OfficialRow,
 } from './lib/transit.ts';
+import { buildWaterAreas } from './lib/water-areas.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -155,6 +157,8 @@ function buildCityOutline(ref: string) {
 
 // ------------------------------------------------------------------ water
 const WATER_TOLERANCE_DEG = 0.0003; // ≈ 30 m: below GSHHG's own positional error in the estuary
+/** The clip frame the reference set used for GSHHG. */
+const GSHHG_FRAME = { minLng: 112.9, minLat: 22.45, maxLng: 114.1, maxLat: 24.0 };
 
 function buildWaterLines(ref: string) {
   const shore = readJson<RefCollection<LineString>>(
@@ -204,6 +208,56 @@ function buildWaterLines(ref: string) {
     });
   });
   return validate(WaterLinesSchema, fc(features), 'water-lines.geojson');
+}
+
+function buildWaterAreasFile(ref: string, log: string[]) {
+  const shore = readJson<RefCollection<LineString>>(
+    path.join(ref, 'water/gshhg_shoreline_guangzhou_wgs84.geojson'),
+  );
+  const { sea, lakes } = buildWaterAreas(
+    shore.features.map((f) => ({
+      level: Number(f.properties.gshhg_level),
+      coordinates: f.geometry.coordinates,
+    })),
+    GSHHG_FRAME,
+    WATER_TOLERANCE_DEG,
+  );
+  const round5 = (g: Polygon | MultiPolygon): Polygon | MultiPolygon => {
+    const fix = (rings: Position[][]) =>
+      rings
+        .map((r, i) => orientRing(closeRing(dedupe(r.map((p) => roundPosition(p, 5)))), i === 0))
+        .filter((r) => r.length >= 4);
+    return g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: fix(g.coordinates) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix).filter((p) => p.length > 0) };
+  };
+  const features = [
+    {
+      type: 'Feature' as const,
+      geometry: round5(sea.geometry),
+      properties: {
+        id: 'sea-pearl-river',
+        kind: 'sea' as const,
+        source: 'gshhg-2.3.7',
+        precision: 'reference' as const,
+        precisionNote:
+          'Pearl River estuary, its channels and the sea, as the GSHHG frame (112.9–114.1 E, 22.45–24.0 N) minus the level-1 land polygons; simplified to ~30 m. Inner-city channels narrower than GSHHG resolves are missing.',
+      },
+    },
+    ...lakes.map((l, i) => ({
+      type: 'Feature' as const,
+      geometry: round5(l.geometry),
+      properties: {
+        id: `lake-${String(i).padStart(2, '0')}`,
+        kind: 'lake' as const,
+        source: 'gshhg-2.3.7',
+        precision: 'reference' as const,
+        precisionNote: 'GSHHG level-2 lake shoreline (closed ring), simplified to ~30 m.',
+      },
+    })),
+  ];
+  log.push(`water-areas: sea ${areaKm2(sea.geometry).toFixed(0)} km², ${lakes.length} lake(s)`);
+  return validate(WaterAreasSchema, fc(features), 'water-areas.geojson');
 }
 
 // ------------------------------------------------------------------ transit
@@ -849,7 +903,7 @@ export const ATTRIBUTION = [
       zh: 'GSHHG © The GMT Team（LGPL）；河流：WDB II',
       en: 'GSHHG © The GMT Team (LGPL); rivers: WDB II',
     },
-    appliesTo: ['water-lines.geojson', 'parks.geojson'],
+    appliesTo: ['water-lines.geojson', 'water-areas.geojson', 'parks.geojson'],
   },
   {
     id: 'datav',
@@ -912,6 +966,13 @@ export async function build(reference: string, outDir: string): Promise<string[]
     ['city-outline.geojson', cityOutline],
     ['water-lines.geojson', waterLines],
   ];
+  try {
+    outputs.push(['water-areas.geojson', buildWaterAreasFile(reference, log)]);
+  } catch (error) {
+    // Not robust on this input: ship no sea rather than a wrong one.
+    log.push(`water-areas.geojson skipped: ${error instanceof Error ? error.message : String(error)}`);
+    rmSync(path.join(outDir, 'water-areas.geojson'), { force: true });
+  }
   for (const [name, collection] of outputs) writeGeoJson(path.join(outDir, name), collection);
   writeJson(path.join(outDir, 'attribution.json'), { items: ATTRIBUTION });
   writeJson(path.join(outDir, 'manifest.json'), {

@@ -24,6 +24,7 @@ const FILES = [
   'districts.geojson',
   'city-outline.geojson',
   'water-lines.geojson',
+  'water-areas.geojson',
   'manifest.json',
   'attribution.json',
 ];
