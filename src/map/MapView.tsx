@@ -23,6 +23,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { ParkId } from '../data/schemas.ts';
 import type { Camera, Lang, LayerGroup } from '../url/view-state.ts';
+import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
 import { boundsOf } from './geometry-helpers.ts';
 import { LAYER, type LayerId, SOURCE } from './ids.ts';
 import { popupContentFor } from './popups.ts';
@@ -59,6 +60,7 @@ export interface MapViewProps {
 }
 
 const INTERACTIVE_POPUP_LAYERS: LayerId[] = [
+  LAYER.facilityIcon,
   LAYER.facility,
   LAYER.stationOpen,
   LAYER.stationPlanned,
@@ -129,6 +131,12 @@ export default function MapView(props: MapViewProps) {
     }
     mapRef.current = map;
     appliedRef.current = { selected: null, hovered: null };
+    // Icons are drawn on demand, whenever the renderer first asks for one (no sprite file).
+    map.setMissingStyleImageResolver((id) => {
+      const category = FACILITY_CATEGORIES.find((c) => iconId(c) === id);
+      const image = category ? drawFacilityIcon(category) : null;
+      if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: 2 });
+    });
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 
@@ -184,7 +192,8 @@ export default function MapView(props: MapViewProps) {
         return;
       }
       if (hit) {
-        openPopup(e.lngLat, popupContentFor(hit.layer.id, hit.properties, propsRef.current.lang));
+        const layerId = hit.layer.id === LAYER.facilityIcon ? LAYER.facility : hit.layer.id;
+        openPopup(e.lngLat, popupContentFor(layerId, hit.properties, propsRef.current.lang));
         return;
       }
       const park = parkAt(e);
@@ -287,7 +296,7 @@ export default function MapView(props: MapViewProps) {
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     map.fitBounds(bounds ?? overviewBounds(props.data.parks), {
       padding: padding(map),
-      maxZoom: 14.5,
+      maxZoom: 13.6,
       duration: reduceMotion ? 0 : 1400,
       essential: false,
     });

@@ -40,6 +40,7 @@ export const LAYER = {
   facilityCluster: 'facility-cluster',
   facilityClusterCount: 'facility-cluster-count',
   facility: 'facility',
+  facilityIcon: 'facility-icon',
   parkMarker: 'park-marker',
   parkMarkerNumber: 'park-marker-number',
   parkLabel: 'park-label',

@@ -65,6 +65,7 @@ export const LAYER_GROUP_OF: Partial<Record<LayerId, LayerGroup>> = {
   [LAYER.facilityCluster]: 'facilities',
   [LAYER.facilityClusterCount]: 'facilities',
   [LAYER.facility]: 'facilities',
+  [LAYER.facilityIcon]: 'facilities',
 };
 
 /** Layers whose text follows the language (re-set with setLayoutProperty on a language change). */
@@ -373,7 +374,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       source: SOURCE.facilities,
       filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 15, 7],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 5, 12, 9, 15, 11],
         'circle-color': [
           'match',
           ['get', 'category'],
@@ -413,6 +414,19 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'text-ignore-placement': true,
       },
       paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: LAYER.facilityIcon,
+      type: 'symbol',
+      source: SOURCE.facilities,
+      filter: ['!', ['has', 'point_count']],
+      minzoom: 10.5,
+      layout: {
+        'icon-image': ['concat', 'facility-', ['get', 'category']],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 10.5, 0.32, 12, 0.5, 15, 0.62],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
     },
     {
       id: LAYER.parkLabel,

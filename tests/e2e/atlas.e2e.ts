@@ -109,7 +109,9 @@ describe('selecting a park', () => {
     const target = await atlas.page.evaluate(() => {
       const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
       // At the overview zoom each park is a numbered marker: click the marker of park 3.
-      const f = map.queryRenderedFeatures({ layers: ['park-marker'] }).find((x) => x.properties.planOrder === 3);
+      const f = map
+        .queryRenderedFeatures({ layers: ['park-marker'] })
+        .find((x) => x.properties.planOrder === 3);
       if (!f || f.geometry.type !== 'Point') return null;
       const p = map.project(f.geometry.coordinates as [number, number]);
       return { id: String(f.properties.id), x: p.x, y: p.y };
@@ -131,7 +133,9 @@ describe('selecting a park', () => {
     await atlas.page.waitForURL('**/parks/bio-island**');
     const panel = atlas.page.locator('.park-panel');
     await expect(panel.textContent()).resolves.toContain('1.83');
-    await expect(panel.locator('.audit-badge').first().textContent()).resolves.toMatch(/Δ (±0|[+-]\d+(\.\d)?)%/);
+    await expect(panel.locator('.audit-badge').first().textContent()).resolves.toMatch(
+      /Δ (±0|[+-]\d+(\.\d)?)%/,
+    );
     await expect(panel.locator('.precision-note').textContent()).resolves.toContain(
       '具体范围及面积在后续规划编制中明确',
     );

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { type RefObject, Suspense, useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParks } from '../../data/geodata.ts';
@@ -27,11 +27,17 @@ function NotFound({ id }: { id: string }) {
   );
 }
 
-function Sidebar() {
+function Sidebar({ scrollRef }: { scrollRef: RefObject<HTMLElement | null> }) {
   const { state, unknownParkId } = useViewState();
   const parks = summariseParks(useDataset(loadParks));
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   const selected = parks.find((p) => p.id === selectedId) ?? null;
+  // A newly selected park opens at the top of the sidebar, with focus on its title for screen readers.
+  useEffect(() => {
+    if (!selectedId) return;
+    scrollRef.current?.scrollTo({ top: 0 });
+    document.getElementById('park-panel-title')?.focus({ preventScroll: true });
+  }, [selectedId, scrollRef]);
   return (
     <>
       {unknownParkId ? <NotFound id={unknownParkId} /> : null}
@@ -47,12 +53,13 @@ export function AtlasPage() {
   const { state } = useViewState();
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   const mapStatus = useAtlasStore((s) => s.mapStatus);
+  const sidebarRef = useRef<HTMLElement>(null);
   return (
     <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
-      <aside className="atlas__sidebar">
+      <aside className="atlas__sidebar" ref={sidebarRef}>
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>
-            <Sidebar />
+            <Sidebar scrollRef={sidebarRef} />
           </Suspense>
         </ErrorBoundary>
       </aside>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useLang } from '../../i18n/use-lang.ts';
 import { THEME } from '../../map/theme.ts';
 import { useViewState } from '../../url/use-view-state.ts';
@@ -46,6 +47,8 @@ export function Legend() {
   const { t } = useLang();
   const { state, update } = useViewState();
   const visible = new Set(state.layers);
+  // Open on wide screens; on a phone the legend starts folded so it does not cover the map.
+  const [open, setOpen] = useState(() => window.matchMedia?.('(min-width: 801px)').matches ?? true);
   const toggle = (group: LayerGroup) => {
     const next = new Set(visible);
     if (next.has(group)) next.delete(group);
@@ -53,10 +56,8 @@ export function Legend() {
     update({ layers: LAYER_GROUPS.filter((g) => next.has(g)) }, { replace: true });
   };
   return (
-    <section className="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading" className="legend__heading">
-        {t('legend.heading')}
-      </h2>
+    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="legend__heading">{t('legend.heading')}</summary>
       <ul className="legend__items">
         {LAYER_GROUPS.map((group) => (
           <li key={group} className="legend__item">
@@ -85,12 +86,23 @@ export function Legend() {
                 </li>
               </ul>
             ) : null}
+            {group === 'facilities' && visible.has(group) ? (
+              <ul className="legend__sub legend__sub--grid">
+                {(Object.keys(THEME.facility) as (keyof typeof THEME.facility)[]).map((category) => (
+                  <li key={category}>
+                    <span className="swatch swatch--dot swatch--filled" style={{ background: THEME.facility[category] }} />
+                    {t(`category.${category}`)}
+                  </li>
+                ))}
+                <li className="legend__note-row">{t('legend.facilityPrecision')}</li>
+              </ul>
+            ) : null}
             {group === 'parks' && visible.has(group) ? (
               <p className="legend__note">{t('park.precisionNote')}</p>
             ) : null}
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }

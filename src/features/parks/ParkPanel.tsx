@@ -62,7 +62,7 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
         <p className="park-panel__eyebrow">
           {p.planOrder} / 10 · {b(p.district)}
         </p>
-        <h2 id="park-panel-title" className="park-panel__title">
+        <h2 id="park-panel-title" className="park-panel__title" tabIndex={-1}>
           {b(p.name)}
         </h2>
         <p className="park-panel__subtitle" lang={other === 'zh' ? 'zh-CN' : 'en'}>
