@@ -150,6 +150,26 @@ describe('geodata check (D1–D4)', () => {
     expect(e?.featureId).toBe(hubs.features[1]!.properties.id);
   });
 
+  it('reports a park outside the city outline', () => {
+    const parks = read('parks.geojson');
+    // ~1 km² in Dongguan, east of the Guangzhou boundary but inside the generous bbox
+    parks.features[6]!.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.9, 22.9],
+          [113.91, 22.9],
+          [113.91, 22.909],
+          [113.9, 22.909],
+          [113.9, 22.9],
+        ],
+      ],
+    };
+    write('parks.geojson', parks);
+    const e = errors(checkGeodata(dir)).find((f) => /outside the Guangzhou city outline/.test(f.message));
+    expect(e?.featureId).toBe('huangpu-smart-equipment');
+  });
+
   it('fails a park more than 10 % off its stated area', () => {
     const parks = read('parks.geojson');
     parks.features[6]!.geometry = { type: 'Polygon', coordinates: [square] }; // ~1 km² for a 1 km² park: fine

@@ -243,7 +243,11 @@ function idFindings(file: string, c: AnyCollection): CheckFinding[] {
 }
 
 /** D3: park count/order and the area audit. */
-function parkFindings(parks: AnyCollection, districts: AnyCollection | undefined): CheckFinding[] {
+function parkFindings(
+  parks: AnyCollection,
+  districts: AnyCollection | undefined,
+  outline: AnyCollection | undefined,
+): CheckFinding[] {
   const file = 'parks.geojson';
   const out: CheckFinding[] = [];
   const features = parks.features ?? [];
@@ -295,6 +299,22 @@ function parkFindings(parks: AnyCollection, districts: AnyCollection | undefined
         field: 'geometry',
         message: `area Δ ${delta.toFixed(1)} % (aim ±3 %)`,
       });
+    const city = outline?.features?.[0]?.geometry;
+    if (city && (city.type === 'Polygon' || city.type === 'MultiPolygon')) {
+      const cg = city as Parameters<typeof pointInAreaGeometry>[1];
+      const verts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flatMap(
+        (rings) => rings[0] ?? [],
+      );
+      const outside = verts.filter((p) => !pointInAreaGeometry(p, cg)).length;
+      if (outside > 0)
+        out.push({
+          level: 'error',
+          file,
+          featureId: id,
+          field: 'geometry',
+          message: `${outside} vertex/vertices outside the Guangzhou city outline`,
+        });
+    }
     // Inside the right district (by vertices; water-bound parks may touch the boundary line).
     const code = f.properties?.districtCode;
     const d = districts?.features?.find((x) => x.properties?.id === code);
@@ -504,7 +524,10 @@ export function checkGeodata(dir: string, options: GeodataCheckOptions = {}): Ch
     }
   }
   const parks = loaded.get('parks.geojson');
-  if (parks) findings.push(...parkFindings(parks, loaded.get('districts.geojson')));
+  if (parks)
+    findings.push(
+      ...parkFindings(parks, loaded.get('districts.geojson'), loaded.get('city-outline.geojson')),
+    );
   findings.push(...crossFileFindings(loaded.get('transit-lines.geojson'), loaded.get('stations.geojson')));
   findings.push(
     ...datumFindings(
