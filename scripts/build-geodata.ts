@@ -501,8 +501,8 @@ function buildTransit(ref: string, log: string[]) {
         source: fromAmap ? 'amap-2026' : 'hkust-baidu-2024',
         precision: 'located',
         precisionNote: fromAmap
-          ? 'AMap station (GCJ-02) converted to WGS-84 by the reference set; median 20 m from the independent Baidu-derived position.'
-          : 'Baidu Maps station converted BD-09 → WGS-84 by HKUST-Trans-Lab (2024-03).',
+          ? 'AMap GCJ-02 → WGS-84 (reference set); ≈ 20 m'
+          : 'Baidu BD-09 → WGS-84 (HKUST, 2024-03)',
       },
     });
   }
