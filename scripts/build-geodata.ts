@@ -252,7 +252,8 @@ function buildWaterAreasFile(ref: string, log: string[]) {
         kind: 'lake' as const,
         source: 'gshhg-2.3.7',
         precision: 'reference' as const,
-        precisionNote: 'GSHHG level-2 lake shoreline (closed ring), simplified to ~30 m.',
+        precisionNote:
+          'GSHHG level-2 (lake) polygon, simplified to ~30 m. GSHHG does not name it; it may be a wide river reach coded as a lake.',
       },
     })),
   ];
