@@ -153,3 +153,60 @@ describe('GeoPointIndex', () => {
     expect(() => new GeoPointIndex([Number.NaN, 23])).toThrow(RangeError);
   });
 });
+
+describe('GeoPointIndex.nearestBatch (the k = 1 fast path)', () => {
+  it('equals brute force for every query, Guangzhou and global, with max distance', () => {
+    for (const point of [gzPoint, globalPoint]) {
+      fc.assert(
+        fc.property(
+          fc.array(point, { minLength: 1, maxLength: 300 }),
+          fc.array(point, { minLength: 1, maxLength: 30 }),
+          fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.double({ min: 0, max: 50_000, noNaN: true })),
+          fc.integer({ min: 1, max: 40 }),
+          (points, queries, maxM, nodeSize) => {
+            const coords = flat(points);
+            const q = flat(queries);
+            const index = new GeoPointIndex(coords, nodeSize);
+            const outI = new Int32Array(queries.length);
+            const outD = new Float64Array(queries.length);
+            index.nearestBatch(q, outI, outD, maxM);
+            for (const [i, p] of queries.entries()) {
+              const [b] = bruteForceNearest(coords, p as LngLat, 1, undefined, maxM);
+              expect([outI[i], outD[i]]).toEqual(b ? [b.index, b.distanceM] : [-1, Number.POSITIVE_INFINITY]);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  it('breaks exact ties to the lower index on a lattice with duplicates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(latticePoint, { minLength: 1, maxLength: 200 }),
+        fc.array(latticePoint, { minLength: 1, maxLength: 20 }),
+        (points, queries) => {
+          const coords = flat(points);
+          const index = new GeoPointIndex(coords, 2);
+          const outI = new Int32Array(queries.length);
+          const outD = new Float64Array(queries.length);
+          index.nearestBatch(flat(queries), outI, outD);
+          for (const [i, p] of queries.entries())
+            expect(outI[i]).toBe(bruteForceNearest(coords, p, 1)[0]!.index);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('answers −1 / NaN for a query that is not a WGS-84 position', () => {
+    const index = new GeoPointIndex([113, 23]);
+    const outI = new Int32Array(2);
+    const outD = new Float64Array(2);
+    index.nearestBatch(Float64Array.from([Number.NaN, 23, 113.1, 23]), outI, outD);
+    expect(outI[0]).toBe(-1);
+    expect(outD[0]).toBeNaN();
+    expect(outI[1]).toBe(0);
+  });
+});

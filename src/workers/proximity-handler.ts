@@ -113,18 +113,7 @@ export function createProximityHandler(): (message: unknown) => HandlerResult {
         const distancesM = new Float64Array(n);
         const max = isNonNeg(m.maxDistanceM) ? m.maxDistanceM : Number.POSITIVE_INFINITY;
         const t0 = performance.now();
-        for (let q = 0; q < n; q++) {
-          const x = m.queries[2 * q]!;
-          const y = m.queries[2 * q + 1]!;
-          if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
-            indices[q] = -1;
-            distancesM[q] = Number.NaN; // an invalid query point gets no answer, not a wrong one
-            continue;
-          }
-          const [hit] = index.nearest([x, y], 1, undefined, max);
-          indices[q] = hit ? hit.index : -1;
-          distancesM[q] = hit ? hit.distanceM : Number.POSITIVE_INFINITY;
-        }
+        index.nearestBatch(m.queries, indices, distancesM, max);
         return {
           response: { type: 'nearestBatch', requestId, indices, distancesM, ms: performance.now() - t0 },
           transfer: [indices.buffer, distancesM.buffer],
