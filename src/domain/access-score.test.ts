@@ -57,3 +57,37 @@ describe('outputDensity', () => {
     expect(outputDensityBoth(300, 3, 2.5)).toEqual({ byStatedArea: 100, byComputedArea: 120 });
   });
 });
+
+describe('accessInputsForPark', () => {
+  it('assembles boundary distances to stations and hubs (plain feature arrays accepted)', async () => {
+    const { accessInputsForPark } = await import('./park-access.ts');
+    const park = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [113.3, 23.1],
+          [113.32, 23.1],
+          [113.32, 23.12],
+          [113.3, 23.12],
+          [113.3, 23.1],
+        ],
+      ],
+    };
+    const pt = <P>(x: number, y: number, properties: P) => ({
+      geometry: { type: 'Point' as const, coordinates: [x, y] },
+      properties,
+    });
+    const stations = [pt(113.31, 23.11, { id: 'a', status: 'open' as const, lineIds: ['l1'] })];
+    const hubs = [
+      pt(113.3, 23.392, { id: 'airport', kind: 'airport' as const }),
+      pt(113.31, 23.11, { id: 'centre', kind: 'city-centre' as const }),
+    ];
+    const inputs = accessInputsForPark(park, stations, hubs, { open: 0.5, any: 0.6 });
+    expect(inputs.nearestOpenStationM).toBe(0);
+    expect(inputs.nearestPlannedStationM).toBe(Number.POSITIVE_INFINITY);
+    expect(inputs.cityCentreKm).toBe(0);
+    expect(inputs.nearestRailHubKm).toBe(Number.POSITIVE_INFINITY);
+    expect(inputs.airportKm).toBeGreaterThan(29);
+    expect(accessScore(inputs).score).toBeGreaterThan(0);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { type AreaGeometry, measure } from './area.ts';
 import { distanceToAreaM, maxVertexDistanceM } from './boundary-distance.ts';
-import type { IndexedPointSet } from './point-set.ts';
+import { asPointSet, type IndexedPointSet, type PointSetInput } from './point-set.ts';
 import type { LngLat, Metres } from './units.ts';
 
 /** The facility properties the domain reads (a subset of FacilityProperties). */
@@ -54,18 +54,20 @@ function group(
 /** Facilities within `radiusM` metres (great-circle, inclusive) of a point [lng, lat]. */
 export function facilitiesNearPoint(
   p: LngLat,
-  facilities: IndexedPointSet<FacilityLike>,
+  facilitiesInput: PointSetInput<FacilityLike>,
   radiusM: number,
 ): FacilitiesNearby {
+  const facilities = asPointSet(facilitiesInput);
   return group(facilities, facilities.index.within(p, radiusM), radiusM);
 }
 
 /** Facilities inside a park or within `radiusM` metres of its boundary. */
 export function facilitiesNearPark(
   park: AreaGeometry,
-  facilities: IndexedPointSet<FacilityLike>,
+  facilitiesInput: PointSetInput<FacilityLike>,
   radiusM: number,
 ): FacilitiesNearby {
+  const facilities = asPointSet(facilitiesInput);
   const m = measure(park);
   if (!m.ok) throw new TypeError(`invalid park geometry: ${m.reason}`);
   // Every point within radiusM of the park is within rMax + radiusM of its centroid (+1 m slack).

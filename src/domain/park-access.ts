@@ -5,7 +5,7 @@
 import type { AccessInputs } from './access-score.ts';
 import type { AreaGeometry } from './area.ts';
 import { type HubLike, hubDistances, nearestHubOfKind } from './hubs.ts';
-import type { IndexedPointSet, PointFeatureLike } from './point-set.ts';
+import type { PointFeatureLike, PointSetInput } from './point-set.ts';
 import { nearestStationsToPark, type StationLike } from './proximity.ts';
 
 /**
@@ -15,7 +15,7 @@ import { nearestStationsToPark, type StationLike } from './proximity.ts';
  */
 export function accessInputsForPark(
   park: AreaGeometry,
-  stations: IndexedPointSet<StationLike>,
+  stations: PointSetInput<StationLike>,
   hubs: readonly PointFeatureLike<HubLike>[],
   shares800: { open: number; any: number },
 ): AccessInputs {

@@ -32,3 +32,18 @@ export function indexPointFeatures<P>(features: readonly PointFeatureLike<P>[]):
     lngLat: (i) => [coords[2 * i]!, coords[2 * i + 1]!],
   };
 }
+
+/** A point set given either indexed or as plain features (indexed on first use, cached per array). */
+export type PointSetInput<P> = IndexedPointSet<P> | readonly PointFeatureLike<P>[];
+
+const cache = new WeakMap<object, IndexedPointSet<unknown>>();
+
+/** Returns the indexed form of a point set, building (and caching per array identity) if needed. */
+export function asPointSet<P>(input: PointSetInput<P>): IndexedPointSet<P> {
+  if (!Array.isArray(input)) return input as IndexedPointSet<P>;
+  const hit = cache.get(input);
+  if (hit) return hit as IndexedPointSet<P>;
+  const set = indexPointFeatures(input as readonly PointFeatureLike<P>[]);
+  cache.set(input, set as IndexedPointSet<unknown>);
+  return set;
+}

@@ -12,7 +12,7 @@
 import type { AreaGeometry } from './area.ts';
 import { measure } from './area.ts';
 import { distanceToAreaM, isInsideArea, maxVertexDistanceM } from './boundary-distance.ts';
-import type { IndexedPointSet } from './point-set.ts';
+import { asPointSet, type IndexedPointSet, type PointSetInput } from './point-set.ts';
 import type { LngLat, Metres } from './units.ts';
 
 /** Station status, as in the geodata contract. */
@@ -58,16 +58,17 @@ function hit(
 /**
  * The k stations of a group nearest to the area's boundary (0 for stations inside), ascending.
  * @param area park outline (validated beforehand)
- * @param stations indexed station set
+ * @param stationsInput stations, indexed ({@link indexPointFeatures}) or as plain features (indexed once, cached)
  * @param k how many (default 3)
  * @param group which stations (default 'any')
  */
 export function nearestStationsToArea(
   area: AreaGeometry,
-  stations: IndexedPointSet<StationLike>,
+  stationsInput: PointSetInput<StationLike>,
   k = 3,
   group: StationGroup = 'any',
 ): StationHit[] {
+  const stations = asPointSet(stationsInput);
   const m = measure(area);
   if (!m.ok) throw new TypeError(`invalid park geometry: ${m.reason}`);
   const c = m.centroid;
@@ -105,14 +106,15 @@ export interface ParkStations {
 /**
  * Nearest stations to a park boundary, existing and future separately.
  * @param park park outline (Polygon/MultiPolygon, WGS-84)
- * @param stations indexed station set ({@link indexPointFeatures})
+ * @param stationsInput stations, indexed ({@link indexPointFeatures}) or as plain features (indexed once, cached)
  * @param options k per group (default 3); status restricts to one group (the other list is empty)
  */
 export function nearestStationsToPark(
   park: AreaGeometry,
-  stations: IndexedPointSet<StationLike>,
+  stationsInput: PointSetInput<StationLike>,
   options: { k?: number; status?: 'open' | 'planned' } = {},
 ): ParkStations {
+  const stations = asPointSet(stationsInput);
   const k = options.k ?? 3;
   return {
     open: options.status === 'planned' ? [] : nearestStationsToArea(park, stations, k, 'open'),
@@ -126,9 +128,10 @@ export function nearestStationsToPark(
  */
 export function nearestToPoint(
   p: LngLat,
-  stations: IndexedPointSet<StationLike>,
+  stationsInput: PointSetInput<StationLike>,
   options: { k?: number; group?: StationGroup; maxDistanceM?: number } = {},
 ): StationHit[] {
+  const stations = asPointSet(stationsInput);
   const group = options.group ?? 'any';
   const filter = (i: number) => inStationGroup(stations.features[i]!.properties.status, group);
   return stations.index
