@@ -58,6 +58,19 @@ describe('parks from the authored outlines', () => {
   });
 });
 
+describe('park outline validation', () => {
+  it('refuses a self-intersecting hand outline, naming the park', () => {
+    const broken = structuredClone(authored);
+    broken.parks[0].parts[0].ring = [
+      [113.33, 23.1],
+      [113.34, 23.109],
+      [113.34, 23.1],
+      [113.33, 23.109],
+    ];
+    expect(() => buildParks(broken)).toThrow(/pazhou-internet part 0 self-intersects/);
+  });
+});
+
 describe('scaleToArea', () => {
   it('scales a clockwise square to the target area and orients it CCW', () => {
     const cw = [

@@ -31,6 +31,7 @@ import {
   areaKm2,
   closeRing,
   dedupe,
+  kinkCount,
   orientRing,
   pointInAreaGeometry,
   round,
@@ -855,8 +856,11 @@ export function buildParks(authored: { parks: AuthoredPark[] }) {
       throw new Error(`park-outlines.json: park ${id} has planOrder ${p.planOrder}, expected ${i + 1}`);
     const partTargets = p.parts.map((part) => part.statedAreaKm2 ?? p.statedAreaKm2 / p.parts.length);
     const scaled = p.parts.map((part, k) => {
+      if (part.ring.length < 3) throw new Error(`park-outlines.json: park ${id} part ${k} has < 3 positions`);
       const rawKm2 = areaKm2({ type: 'Polygon', coordinates: [closeRing(part.ring)] });
       const s = scaleToArea(part.ring, partTargets[k]!);
+      if (kinkCount([s.ring]) > 0)
+        throw new Error(`park-outlines.json: park ${id} part ${k} self-intersects`);
       return { ...s, rawKm2 };
     });
     const geometry: Polygon | MultiPolygon =
