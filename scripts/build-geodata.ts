@@ -857,10 +857,13 @@ export function buildParks(authored: { parks: AuthoredPark[] }) {
     const partTargets = p.parts.map((part) => part.statedAreaKm2 ?? p.statedAreaKm2 / p.parts.length);
     const scaled = p.parts.map((part, k) => {
       if (part.ring.length < 3) throw new Error(`park-outlines.json: park ${id} part ${k} has < 3 positions`);
-      const rawKm2 = areaKm2({ type: 'Polygon', coordinates: [closeRing(part.ring)] });
+      const raw = closeRing(part.ring);
+      if (kinkCount([raw]) > 0) throw new Error(`park-outlines.json: park ${id} part ${k} self-intersects`);
+      const rawKm2 = areaKm2({ type: 'Polygon', coordinates: [raw] });
+      if (!(rawKm2 > 0)) throw new Error(`park-outlines.json: park ${id} part ${k} has no area`);
       const s = scaleToArea(part.ring, partTargets[k]!);
       if (kinkCount([s.ring]) > 0)
-        throw new Error(`park-outlines.json: park ${id} part ${k} self-intersects`);
+        throw new Error(`park-outlines.json: park ${id} part ${k} self-intersects after rounding`);
       return { ...s, rawKm2 };
     });
     const geometry: Polygon | MultiPolygon =
