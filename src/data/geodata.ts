@@ -9,14 +9,18 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { z } from 'zod';
 import attributionUrl from '../../geodata/attribution.json?url';
+import catchmentAreasUrl from '../../geodata/catchments.geojson?url';
+import catchmentsUrl from '../../geodata/catchments.json?url';
 import cityOutlineUrl from '../../geodata/city-outline.geojson?url';
 import districtsUrl from '../../geodata/districts.geojson?url';
 import hubsUrl from '../../geodata/hubs.geojson?url';
 import parksUrl from '../../geodata/parks.geojson?url';
 import stationsUrl from '../../geodata/stations.geojson?url';
 import transitLinesUrl from '../../geodata/transit-lines.geojson?url';
+import waterAreasUrl from '../../geodata/water-areas.geojson?url';
 import waterLinesUrl from '../../geodata/water-lines.geojson?url';
 import type {
+  Catchments,
   DistrictPropertiesSchema,
   HubProperties,
   ParkProperties,
@@ -46,6 +50,8 @@ export const GEODATA_URLS = {
   districts: districtsUrl,
   cityOutline: cityOutlineUrl,
   waterLines: waterLinesUrl,
+  waterAreas: waterAreasUrl,
+  catchmentAreas: catchmentAreasUrl,
   attribution: attributionUrl,
 } as const;
 export type DatasetName = keyof typeof GEODATA_URLS;
@@ -131,6 +137,15 @@ export function loadAttribution(): Promise<AttributionItem[]> {
     if (!json || !Array.isArray(json.items))
       throw new DataLoadError('attribution.json', 'expected { items: [...] }');
     return json.items as AttributionItem[];
+  });
+}
+
+export function loadCatchments(): Promise<Catchments> {
+  return memo('catchments', async () => {
+    const json = (await fetchJson(catchmentsUrl)) as Catchments | null;
+    if (!json || !Array.isArray(json.rows))
+      throw new DataLoadError('catchments.json', 'expected { rows: [...] }');
+    return json;
   });
 }
 

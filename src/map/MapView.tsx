@@ -45,8 +45,8 @@ export interface MapViewProps {
   /** The camera from the URL at start (null = fit the city or the selected park). */
   camera: Camera | null;
   data: StyleInputs['data'];
-  /** Inline GeoJSON that may change while the map lives (setData on change). */
-  liveData: { probe: GeoJSON.FeatureCollection; catchments: GeoJSON.FeatureCollection | string };
+  /** The "what is near here" overlay (radius, origin, links to stations); setData on change. */
+  probeOverlay: GeoJSON.FeatureCollection;
   onSelectPark: (id: ParkId | null) => void;
   onHoverPark: (id: ParkId | null) => void;
   onCameraChange: (camera: Camera) => void;
@@ -315,11 +315,8 @@ export default function MapView(props: MapViewProps) {
 
   // Live data.
   useEffect(() => {
-    mapRef.current?.getSource<GeoJSONSource>(SOURCE.probe)?.setData(props.liveData.probe);
-  }, [props.liveData.probe]);
-  useEffect(() => {
-    mapRef.current?.getSource<GeoJSONSource>(SOURCE.catchments)?.setData(props.liveData.catchments);
-  }, [props.liveData.catchments]);
+    mapRef.current?.getSource<GeoJSONSource>(SOURCE.probe)?.setData(props.probeOverlay);
+  }, [props.probeOverlay]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;
 }

@@ -5,7 +5,9 @@ import { bilingualLabel, buildLayers, buildStyle, LABEL_PROPERTY, LAYER_GROUP_OF
 import { THEME } from './theme.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
-const keyedData = Object.fromEntries(Object.keys(SOURCE).map((k) => [k, EMPTY])) as Parameters<typeof buildStyle>[0]['data'];
+const keyedData = Object.fromEntries(Object.keys(SOURCE).map((k) => [k, EMPTY])) as Parameters<
+  typeof buildStyle
+>[0]['data'];
 
 describe('embedded basemap style', () => {
   const style = buildStyle({ lang: 'zh', data: keyedData, visibleGroups: LAYER_GROUPS });
@@ -40,7 +42,7 @@ describe('embedded basemap style', () => {
     for (const g of LAYER_GROUPS) expect(groups.has(g), g).toBe(true);
     const hidden = buildStyle({ lang: 'zh', data: keyedData, visibleGroups: ['parks'] });
     const stations = hidden.layers.find((l) => l.id === 'station-open');
-    expect((stations?.layout as { visibility?: string }).visibility).toBe('none');
+    expect((stations?.layout as { visibility?: string } | undefined)?.visibility).toBe('none');
     const parks = hidden.layers.find((l) => l.id === 'park-fill');
     expect((parks?.layout as { visibility?: string } | undefined)?.visibility).toBeUndefined();
   });
@@ -58,7 +60,8 @@ describe('embedded basemap style', () => {
     const layers = buildLayers('zh');
     const planned = layers.find((l) => l.id === 'transit-planned');
     const open = layers.find((l) => l.id === 'transit-open');
-    expect((planned?.paint as Record<string, unknown>)['line-dasharray']).toBeDefined();
-    expect((open?.paint as Record<string, unknown>)['line-dasharray']).toBeUndefined();
+    expect((planned?.paint as Record<string, unknown> | undefined)?.['line-dasharray']).toBeDefined();
+    expect(open).toBeDefined();
+    expect((open?.paint as Record<string, unknown> | undefined)?.['line-dasharray']).toBeUndefined();
   });
 });

@@ -21,6 +21,12 @@ export interface StyleInputs {
 }
 
 const ROAD_MODES = ['expressway', 'road', 'bridge'];
+/** The map draws the 800 m walking catchments of stations in service and of planned ones. */
+const CATCHMENT_FILTER: ExpressionSpecification = [
+  'all',
+  ['==', ['get', 'radiusM'], 800],
+  ['in', ['get', 'stations'], ['literal', ['open', 'planned']]],
+];
 /** Above this zoom the park outlines are big enough on their own. */
 export const PARK_MARKER_MAX_ZOOM = 12.5;
 const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', ROAD_MODES]];
@@ -177,6 +183,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       id: LAYER.catchmentFill,
       type: 'fill',
       source: SOURCE.catchments,
+      filter: CATCHMENT_FILTER,
       paint: {
         'fill-color': ['match', ['get', 'stations'], 'open', THEME.catchmentOpen, THEME.catchmentPlanned],
         'fill-opacity': 0.18,
@@ -186,6 +193,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       id: LAYER.catchmentLine,
       type: 'line',
       source: SOURCE.catchments,
+      filter: CATCHMENT_FILTER,
       paint: {
         'line-color': ['match', ['get', 'stations'], 'open', THEME.catchmentOpen, THEME.catchmentPlanned],
         'line-width': 1,
@@ -397,8 +405,24 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'circle-color': selectedOrHover(THEME.parkSelected, THEME.parkLine, THEME.park),
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
-        'circle-opacity': ['interpolate', ['linear'], ['zoom'], PARK_MARKER_MAX_ZOOM - 1, 1, PARK_MARKER_MAX_ZOOM, 0],
-        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], PARK_MARKER_MAX_ZOOM - 1, 1, PARK_MARKER_MAX_ZOOM, 0],
+        'circle-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          PARK_MARKER_MAX_ZOOM - 1,
+          1,
+          PARK_MARKER_MAX_ZOOM,
+          0,
+        ],
+        'circle-stroke-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          PARK_MARKER_MAX_ZOOM - 1,
+          1,
+          PARK_MARKER_MAX_ZOOM,
+          0,
+        ],
       },
     },
     {

@@ -35,8 +35,11 @@ export interface ProbeSlice {
   /** A point the user clicked to ask "what is near here", WGS-84. */
   probe: { lng: number; lat: number } | null;
   probeRadiusM: number;
+  /** What the map draws for the probe (radius, origin, links), derived by the probe panel. */
+  probeOverlay: GeoJSON.FeatureCollection;
   setProbe: (probe: { lng: number; lat: number } | null) => void;
   setProbeRadiusM: (radiusM: number) => void;
+  setProbeOverlay: (overlay: GeoJSON.FeatureCollection) => void;
 }
 
 export interface FocusSlice {
@@ -72,11 +75,14 @@ const createNoticeSlice: StateCreator<AtlasStore, [], [], NoticeSlice> = (set) =
 });
 
 export const PROBE_RADII_M = [500, 800, 1500, 3000] as const;
+const EMPTY_OVERLAY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const createProbeSlice: StateCreator<AtlasStore, [], [], ProbeSlice> = (set) => ({
   probe: null,
   probeRadiusM: 800,
-  setProbe: (probe) => set({ probe }),
+  probeOverlay: EMPTY_OVERLAY,
+  setProbe: (probe) => set(probe ? { probe } : { probe, probeOverlay: EMPTY_OVERLAY }),
   setProbeRadiusM: (probeRadiusM) => set({ probeRadiusM }),
+  setProbeOverlay: (probeOverlay) => set({ probeOverlay }),
 });
 
 const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => ({

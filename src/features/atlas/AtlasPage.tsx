@@ -1,4 +1,4 @@
-import { type RefObject, Suspense, useEffect, useRef } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParks } from '../../data/geodata.ts';
@@ -12,6 +12,9 @@ import { ParkList } from '../parks/ParkList.tsx';
 import { ParkPanel } from '../parks/ParkPanel.tsx';
 import { summariseParks } from '../parks/park-summaries.ts';
 import { MapArea } from './MapArea.tsx';
+
+// Loaded with the first map click that asks "what is near here", not at first paint.
+const ProbePanel = lazy(() => import('../access/ProbePanel.tsx').then((m) => ({ default: m.ProbePanel })));
 
 function NotFound({ id }: { id: string }) {
   const { t } = useLang();
@@ -32,6 +35,7 @@ function Sidebar({ scrollRef }: { scrollRef: RefObject<HTMLElement | null> }) {
   const parks = summariseParks(useDataset(loadParks));
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   const selected = parks.find((p) => p.id === selectedId) ?? null;
+  const probe = useAtlasStore((s) => s.probe);
   // A newly selected park opens at the top of the sidebar, with focus on its title for screen readers.
   useEffect(() => {
     if (!selectedId) return;
@@ -41,6 +45,9 @@ function Sidebar({ scrollRef }: { scrollRef: RefObject<HTMLElement | null> }) {
   return (
     <>
       {unknownParkId ? <NotFound id={unknownParkId} /> : null}
+      <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
+        <Suspense fallback={null}>{probe ? <ProbePanel /> : null}</Suspense>
+      </ErrorBoundary>
       {selected ? <ParkPanel park={selected} /> : null}
       <ParkList parks={parks} selectedParkId={selectedId} />
     </>

@@ -63,12 +63,12 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       stations: absoluteDatasetUrl('stations'),
       hubs: absoluteDatasetUrl('hubs'),
       facilities,
-      catchments: EMPTY,
+      catchments: absoluteDatasetUrl('catchmentAreas'),
       probe: EMPTY,
     }),
     [parks, districts, facilities],
   );
-  const liveData = useMemo(() => ({ probe: EMPTY, catchments: EMPTY }), []);
+  const probeOverlay = useAtlasStore((s) => s.probeOverlay);
 
   const onSelectPark = useCallback(
     (id: ParkId | null) => update({ page: { kind: 'atlas', parkId: id }, camera: null }),
@@ -91,7 +91,7 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       hoveredParkId={hoveredParkId}
       camera={state.camera}
       data={data}
-      liveData={liveData}
+      probeOverlay={probeOverlay}
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
       onCameraChange={onCameraChange}

@@ -90,7 +90,10 @@ export function Legend() {
               <ul className="legend__sub legend__sub--grid">
                 {(Object.keys(THEME.facility) as (keyof typeof THEME.facility)[]).map((category) => (
                   <li key={category}>
-                    <span className="swatch swatch--dot swatch--filled" style={{ background: THEME.facility[category] }} />
+                    <span
+                      className="swatch swatch--dot swatch--filled"
+                      style={{ background: THEME.facility[category] }}
+                    />
                     {t(`category.${category}`)}
                   </li>
                 ))}

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParkContent } from '../../data/content.ts';
@@ -17,6 +17,11 @@ import {
   SupportingSection,
 } from './ParkContentSections.tsx';
 import type { ParkSummary } from './park-summaries.ts';
+
+// The analysis (spatial index, geodesic helpers) loads with the first park opened, not at first paint.
+const AccessSection = lazy(() =>
+  import('../access/AccessSection.tsx').then((m) => ({ default: m.AccessSection })),
+);
 
 function PlanContentFor({ park, part }: { park: ParkSummary; part: 'head' | 'body' }) {
   const content = useDataset(loadParkContent).find((c) => c.id === park.id);
@@ -111,6 +116,9 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
         </p>
       </section>
 
+      <ContentBoundary>
+        <AccessSection parkId={park.id} computedAreaKm2={park.measures?.areaKm2 ?? null} />
+      </ContentBoundary>
       <ContentBoundary>
         <PlanContentFor park={park} part="body" />
       </ContentBoundary>

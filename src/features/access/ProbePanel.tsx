@@ -1,0 +1,85 @@
+import { useEffect, useMemo } from 'react';
+import { useLang } from '../../i18n/use-lang.ts';
+import { PROBE_RADII_M, useAtlasStore } from '../../state/store.ts';
+import type { Analysis } from './analysis.ts';
+import { formatDistanceM } from './format.ts';
+import { probeOverlay } from './probe-overlay.ts';
+import { StationHits } from './StationHits.tsx';
+import { useAnalysis } from './use-analysis.ts';
+
+function ProbeResults({ analysis, lng, lat }: { analysis: Analysis; lng: number; lat: number }) {
+  const tr = useLang();
+  const { t, b, n } = tr;
+  const radiusM = useAtlasStore((s) => s.probeRadiusM);
+  const setRadius = useAtlasStore((s) => s.setProbeRadiusM);
+  const setOverlay = useAtlasStore((s) => s.setProbeOverlay);
+  const result = useMemo(() => analysis.probe([lng, lat], radiusM), [analysis, lng, lat, radiusM]);
+  useEffect(() => {
+    setOverlay(probeOverlay([lng, lat], radiusM, result, analysis));
+  }, [analysis, lng, lat, radiusM, result, setOverlay]);
+  const facilities = Object.values(result.facilities.byCategory).flat();
+  return (
+    <>
+      <p className="muted">
+        {t('probe.at')}: {n(lat, 5)}° N, {n(lng, 5)}° E (WGS-84)
+      </p>
+      <h4>{t('access.nearestOpen')}</h4>
+      <StationHits hits={result.open} analysis={analysis} />
+      <h4>{t('access.nearestPlanned')}</h4>
+      <StationHits hits={result.planned} analysis={analysis} />
+      <label className="inline-toggle">
+        {t('probe.radius')}
+        <select
+          value={radiusM}
+          onChange={(e) => setRadius(Number(e.target.value))}
+          data-testid="probe-radius"
+        >
+          {PROBE_RADII_M.map((r) => (
+            <option key={r} value={r}>
+              {formatDistanceM(tr, r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h4>
+        {t('probe.facilities')} <span className="muted">({facilities.length})</span>
+      </h4>
+      {facilities.length === 0 ? (
+        <p className="muted">{t('probe.noFacilities')}</p>
+      ) : (
+        <ul className="facility-list" data-testid="probe-facilities">
+          {facilities.map((hit) => {
+            const f = analysis.facility(hit.index);
+            return (
+              <li key={hit.facilityId}>
+                {b(f.name)} <span className={`tag tag--${f.category}`}>{t(`category.${f.category}`)}</span>{' '}
+                <span className="muted">{formatDistanceM(tr, hit.distanceM)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="footnote">{t('access.method.hubs')}</p>
+    </>
+  );
+}
+
+/** "What is near here": the nearest stations and the facilities within a radius of a clicked point. */
+export function ProbePanel() {
+  const { t } = useLang();
+  const probe = useAtlasStore((s) => s.probe);
+  const setProbe = useAtlasStore((s) => s.setProbe);
+  const analysis = useAnalysis();
+  if (!probe) return null;
+  return (
+    <section className="probe-panel" aria-labelledby="probe-heading" data-testid="probe-panel">
+      <header className="probe-panel__header">
+        <h2 id="probe-heading">{t('probe.heading')}</h2>
+        <button type="button" className="link-button" onClick={() => setProbe(null)}>
+          {t('probe.close')}
+        </button>
+      </header>
+      <ProbeResults analysis={analysis} lng={probe.lng} lat={probe.lat} />
+    </section>
+  );
+}
