@@ -75,10 +75,13 @@ function cameraOf(map: MaplibreMap): Camera {
   return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
-function padding(map: MaplibreMap) {
-  const w = map.getContainer().clientWidth;
+/** Room around a fitted extent; on wide maps the right side also leaves room for the open legend. */
+function fitPadding(container: HTMLElement) {
+  const w = container.clientWidth;
   const p = Math.max(24, Math.min(90, w * 0.08));
-  return { top: p, bottom: p, left: p, right: p };
+  const legend = container.parentElement?.querySelector('.legend[open]');
+  const right = legend && w > 800 ? Math.min(legend.getBoundingClientRect().width + 16, w * 0.4) : p;
+  return { top: p, bottom: p, left: p, right };
 }
 
 export default function MapView(props: MapViewProps) {
@@ -112,7 +115,10 @@ export default function MapView(props: MapViewProps) {
               bearing: p.camera.bearing,
               pitch: p.camera.pitch,
             }
-          : { bounds: selectedBounds ?? overviewBounds(p.data.parks), fitBoundsOptions: { padding: 48 } }),
+          : {
+              bounds: selectedBounds ?? overviewBounds(p.data.parks),
+              fitBoundsOptions: { padding: fitPadding(container) },
+            }),
         attributionControl: false,
         maxBounds: [
           [111.5, 21.8],
@@ -295,7 +301,7 @@ export default function MapView(props: MapViewProps) {
     const bounds = id ? parkBounds(props.data.parks, id) : null;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     map.fitBounds(bounds ?? overviewBounds(props.data.parks), {
-      padding: padding(map),
+      padding: fitPadding(map.getContainer()),
       maxZoom: 13.6,
       duration: reduceMotion ? 0 : 1400,
       essential: false,

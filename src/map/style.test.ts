@@ -31,8 +31,12 @@ describe('embedded basemap style', () => {
     }
   });
 
-  it('every symbol layer uses the local CJK font stack', () => {
-    for (const layer of style.layers.filter((l) => l.type === 'symbol')) {
+  it('every text layer uses the local CJK font stack', () => {
+    const textLayers = style.layers.filter(
+      (l) => l.type === 'symbol' && (l.layout as Record<string, unknown>)['text-field'],
+    );
+    expect(textLayers.length).toBeGreaterThan(4);
+    for (const layer of textLayers) {
       expect((layer.layout as { 'text-font': string[] })['text-font'], layer.id).toEqual([...THEME.font]);
     }
   });

@@ -92,6 +92,7 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
     [SOURCE.districts]: geojson(data.districts),
     [SOURCE.districtLabels]: geojson(data.districtLabels),
     [SOURCE.waterLines]: geojson(data.waterLines),
+    [SOURCE.waterAreas]: geojson(data.waterAreas),
     [SOURCE.catchments]: geojson(data.catchments),
     [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
     [SOURCE.parkLabels]: geojson(data.parkLabels, { promoteId: 'id' }),
@@ -140,6 +141,12 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       source: SOURCE.districts,
       paint: { 'fill-color': THEME.districtFillAlt, 'fill-opacity': 0.55 },
       filter: ['in', ['get', 'id'], ['literal', ['440104', '440106', '440112', '440114', '440115']]],
+    },
+    {
+      id: LAYER.waterFill,
+      type: 'fill',
+      source: SOURCE.waterAreas,
+      paint: { 'fill-color': THEME.waterFill },
     },
     {
       id: LAYER.water,

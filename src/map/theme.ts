@@ -2,7 +2,9 @@
 export const THEME = {
   font: ['Noto Sans CJK SC', 'Noto Sans', 'sans-serif'],
   fontBold: ['Noto Sans CJK SC Bold', 'Noto Sans Bold', 'Noto Sans CJK SC', 'sans-serif'],
-  background: '#dfe7ec',
+  /** Land outside Guangzhou (Foshan, Dongguan …): a shade darker than the city. */
+  background: '#e8e5de',
+  waterFill: '#c6dceb',
   land: '#f7f5f0',
   districtFillAlt: '#f1eee7',
   districtLine: '#b4aa9a',

@@ -33,7 +33,8 @@ async function renderedParkIds(atlas: AtlasPage): Promise<string[]> {
   });
 }
 
-function expectCleanRun(atlas: AtlasPage) {
+async function expectCleanRun(atlas: AtlasPage) {
+  expect(await atlas.cspViolations(), 'CSP violations').toEqual([]);
   expect(atlas.foreignRequests, 'requests left the origin').toEqual([]);
   expect(atlas.pageErrors, 'uncaught page errors').toEqual([]);
   expect(atlas.consoleErrors, 'console errors').toEqual([]);
@@ -97,7 +98,7 @@ describe('default view', () => {
   });
 
   it('makes no request outside its origin and logs no error', async () => {
-    expectCleanRun(atlas);
+    await expectCleanRun(atlas);
     expect(await atlas.cspViolations()).toEqual([]);
   });
 });
@@ -122,7 +123,7 @@ describe('selecting a park', () => {
     await atlas.page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
     await atlas.page.waitForURL(`**/parks/${target.id}**`);
     await expect.poll(() => atlas.page.locator('.park-panel').getAttribute('data-park-id')).toBe(target.id);
-    expectCleanRun(atlas);
+    await expectCleanRun(atlas);
     await atlas.context.close();
   });
 
@@ -150,7 +151,7 @@ describe('selecting a park', () => {
     expect(state.selected).toBe(true);
     expect(state.zoom).toBeGreaterThan(12);
     await screenshot(atlas.page, 'park-bio-island');
-    expectCleanRun(atlas);
+    await expectCleanRun(atlas);
     await atlas.context.close();
   });
 
@@ -171,7 +172,7 @@ describe('selecting a park', () => {
     // Nansha Qingsheng is near 113.49 E, 22.88 N.
     expect(selected.lng).toBeGreaterThan(113.4);
     expect(selected.lat).toBeLessThan(22.95);
-    expectCleanRun(atlas);
+    await expectCleanRun(atlas);
     await atlas.context.close();
   });
 
@@ -206,7 +207,7 @@ describe('language and layers', () => {
       return JSON.stringify(map.getLayoutProperty('park-label', 'text-field'));
     });
     expect(field.indexOf('"en"')).toBeLessThan(field.indexOf('"zh"'));
-    expectCleanRun(atlas);
+    await expectCleanRun(atlas);
     await atlas.context.close();
   });
 
@@ -228,6 +229,57 @@ describe('language and layers', () => {
     await atlas.page.reload();
     await waitForMapReady(atlas.page);
     await expect.poll(() => atlas.page.locator('input[data-layer-group="stations"]').isChecked()).toBe(false);
+    await atlas.context.close();
+  });
+});
+
+describe('camera in the URL', () => {
+  it('writes history at most once per camera move, and restores the camera on reload', async () => {
+    const countWrites = `(() => {
+      window.__historyWrites = 0;
+      for (const name of ['pushState', 'replaceState']) {
+        const original = history[name].bind(history);
+        history[name] = (...args) => { window.__historyWrites++; return original(...args); };
+      }
+    })();`;
+    const atlas = await open(session, baseUrl, '/', { initScripts: [countWrites] });
+    await waitForMapReady(atlas.page);
+    const result = await atlas.page.evaluate(async () => {
+      const w = window as unknown as { __historyWrites: number; __atlas: { map: import('maplibre-gl').Map } };
+      const map = w.__atlas.map;
+      const before = w.__historyWrites;
+      let moves = 0;
+      map.on('moveend', () => moves++);
+      for (let i = 0; i < 40; i++) {
+        map.panBy([i % 2 ? 30 : -25, 12], { duration: 0 });
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 1200));
+      return { writes: w.__historyWrites - before, moves };
+    });
+    expect(result.moves).toBe(40);
+    expect(result.writes).toBeGreaterThan(0);
+    expect(result.writes).toBeLessThanOrEqual(result.moves);
+    // Rate limit: 40 moves within ~1 s may write only a few times (≤ 100 per 30 s).
+    expect(result.writes).toBeLessThanOrEqual(5);
+    const hash = new URL(atlas.page.url()).hash;
+    expect(hash).toMatch(/^#\d+\.\d{2}\/\d+\.\d{5}\/\d+\.\d{5}\//);
+    const center = await atlas.page.evaluate(() => {
+      const c = (
+        window as unknown as { __atlas: { map: import('maplibre-gl').Map } }
+      ).__atlas.map.getCenter();
+      return [c.lng, c.lat];
+    });
+    await atlas.page.reload();
+    await waitForMapReady(atlas.page);
+    const restored = await atlas.page.evaluate(() => {
+      const c = (
+        window as unknown as { __atlas: { map: import('maplibre-gl').Map } }
+      ).__atlas.map.getCenter();
+      return [c.lng, c.lat];
+    });
+    expect(restored[0]).toBeCloseTo(center[0] ?? 0, 3);
+    expect(restored[1]).toBeCloseTo(center[1] ?? 0, 3);
     await atlas.context.close();
   });
 });

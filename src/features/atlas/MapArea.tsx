@@ -59,6 +59,7 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       },
       cityOutline: absoluteDatasetUrl('cityOutline'),
       waterLines: absoluteDatasetUrl('waterLines'),
+      waterAreas: absoluteDatasetUrl('waterAreas'),
       transitLines: absoluteDatasetUrl('transitLines'),
       stations: absoluteDatasetUrl('stations'),
       hubs: absoluteDatasetUrl('hubs'),
