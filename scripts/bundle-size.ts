@@ -23,7 +23,10 @@ interface ManifestChunk {
   src?: string;
   name?: string;
 }
-const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  ManifestChunk
+>;
 const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
 
 function staticClosure(keys: string[]): Set<string> {
@@ -43,8 +46,11 @@ const firstPaint = staticClosure([entryKey]);
 const mapViewKey = Object.keys(manifest).find((k) => k.endsWith('src/map/MapView.tsx'));
 if (!mapViewKey) throw new Error('MapView is not a separate chunk: the map must be lazy-loaded');
 const mapRoute = staticClosure([entryKey, mapViewKey]);
-const jsSize = (keys: Set<string>) => [...keys].reduce((s, k) => s + (manifest[k]?.file.endsWith('.js') ? gz(manifest[k]!.file) : 0), 0);
-const maplibreKey = [...mapRoute].find((k) => /maplibre-gl/.test(k) || /maplibre/.test(manifest[k]?.name ?? ''));
+const jsSize = (keys: Set<string>) =>
+  [...keys].reduce((s, k) => s + (manifest[k]?.file.endsWith('.js') ? gz(manifest[k]!.file) : 0), 0);
+const maplibreKey = [...mapRoute].find(
+  (k) => /maplibre-gl/.test(k) || /maplibre/.test(manifest[k]?.name ?? ''),
+);
 const maplibreSize = maplibreKey ? gz(manifest[maplibreKey]!.file) : gz(manifest[mapViewKey]!.file);
 const cssFiles = new Set(Object.values(manifest).flatMap((c) => c.css ?? []));
 const cssSize = [...cssFiles].reduce((s, f) => s + gz(f), 0);
@@ -60,6 +66,8 @@ console.log('bundle (gzip)                     size       budget');
 for (const [name, size, budget] of rows) {
   const over = size > budget;
   if (over) failed++;
-  console.log(`${name.padEnd(32)} ${(size / KB).toFixed(1).padStart(7)} KB ${(budget / KB).toFixed(0).padStart(6)} KB ${over ? 'OVER' : 'ok'}`);
+  console.log(
+    `${name.padEnd(32)} ${(size / KB).toFixed(1).padStart(7)} KB ${(budget / KB).toFixed(0).padStart(6)} KB ${over ? 'OVER' : 'ok'}`,
+  );
 }
 process.exit(failed > 0 ? 1 : 0);

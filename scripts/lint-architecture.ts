@@ -23,7 +23,8 @@ const HTML_SINKS: { pattern: RegExp; why: string }[] = [
   { pattern: /createContextualFragment\s*\(/, why: 'createContextualFragment parses HTML' },
 ];
 
-const DOMAIN_FORBIDDEN = /from\s+['"](react|react-dom|maplibre-gl|zustand|react-router-dom)(\/[^'"]*)?['"]|from\s+['"]\.\.\/(map|features|state|app|url|i18n|ui)\//;
+const DOMAIN_FORBIDDEN =
+  /from\s+['"](react|react-dom|maplibre-gl|zustand|react-router-dom)(\/[^'"]*)?['"]|from\s+['"]\.\.\/(map|features|state|app|url|i18n|ui)\//;
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

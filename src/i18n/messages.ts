@@ -167,9 +167,11 @@ const zh = {
   'access.output.none': '方案未给出该园区的收入或产值目标。',
   'access.facilitiesNear': '1公里内的配套设施',
   'access.none': '无',
-  'access.method.stations': '方法：以空间索引检索候选车站，再按大圆距离计算车站到园区边界的最短距离（园区内为0）。',
+  'access.method.stations':
+    '方法：以空间索引检索候选车站，再按大圆距离计算车站到园区边界的最短距离（园区内为0）。',
   'access.method.hubs': '方法：大圆直线距离（球半径 6,371,008.8 米），非出行距离或时间。',
-  'access.method.catchments': '方法：构建时预先计算园区与车站周围圆形范围并集的交集面积（Turf，大地测量面积）。',
+  'access.method.catchments':
+    '方法：构建时预先计算园区与车站周围圆形范围并集的交集面积（Turf，大地测量面积）。',
   'probe.heading': '此处周边',
   'probe.hint': '点击地图任意空白处，查看附近车站与设施。',
   'probe.close': '清除',
@@ -351,9 +353,12 @@ const en: Record<MessageKey, string> = {
   'access.output.none': 'The plan gives no revenue or output target for this park.',
   'access.facilitiesNear': 'Facilities within 1 km',
   'access.none': 'none',
-  'access.method.stations': 'Method: candidate stations from a spatial index, then the shortest great-circle distance from each station to the park boundary (0 inside).',
-  'access.method.hubs': 'Method: great-circle straight-line distance (sphere radius 6,371,008.8 m), not travel distance or time.',
-  'access.method.catchments': 'Method: precomputed at build time as the area of the park inside the union of circles around the stations (Turf, geodesic area).',
+  'access.method.stations':
+    'Method: candidate stations from a spatial index, then the shortest great-circle distance from each station to the park boundary (0 inside).',
+  'access.method.hubs':
+    'Method: great-circle straight-line distance (sphere radius 6,371,008.8 m), not travel distance or time.',
+  'access.method.catchments':
+    'Method: precomputed at build time as the area of the park inside the union of circles around the stations (Turf, geodesic area).',
   'probe.heading': 'Near this point',
   'probe.hint': 'Click anywhere on the map outside a park to see the stations and facilities nearby.',
   'probe.close': 'Clear',

@@ -113,7 +113,7 @@ describe('selecting a park', () => {
       const f = map
         .queryRenderedFeatures({ layers: ['park-marker'] })
         .find((x) => x.properties.planOrder === 3);
-      if (!f || f.geometry.type !== 'Point') return null;
+      if (f?.geometry.type !== 'Point') return null;
       const p = map.project(f.geometry.coordinates as [number, number]);
       return { id: String(f.properties.id), x: p.x, y: p.y };
     });

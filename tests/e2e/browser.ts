@@ -3,8 +3,7 @@
  * atlas with guards every browser test wants: requests leaving the origin are aborted and counted,
  * console errors, page errors, CSP violations, dialogs and injected-script markers are recorded.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
