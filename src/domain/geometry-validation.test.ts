@@ -1,4 +1,5 @@
 import { kinks, polygon } from '@turf/turf';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GUANGZHOU_REGION, validateAreaGeometry, validateRing } from './geometry-validation.ts';
 
@@ -156,5 +157,23 @@ describe('validateAreaGeometry', () => {
     [bad[1000], bad[50_000]] = [bad[50_000]!, bad[1000]!];
     const r = validateRing(bad);
     expect(r.ok).toBe(false);
+  });
+
+  it('finds a self-intersection exactly when Turf kinks does (random rings, property)', () => {
+    const vertex = fc.tuple(
+      fc.double({ min: 113, max: 113.1, noNaN: true }),
+      fc.double({ min: 23, max: 23.1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(vertex, { minLength: 3, maxLength: 14 }), (pts) => {
+        const ring = [...pts, pts[0]!];
+        const r = validateRing(ring);
+        const turfKinks = kinks(polygon([ring])).features.length > 0;
+        if (r.ok) expect(turfKinks).toBe(false);
+        else if (r.code === 'self-intersection') expect(turfKinks).toBe(true);
+        else expect(turfKinks || r.code === 'degenerate-ring').toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -6,8 +6,8 @@
  *
  * Checks, in order: structure → every position (numbers, finite, WGS-84 range with a diagnosis of
  * projected metres and swapped lat/lng, optional region) → every ring (≥ 4 positions, closed,
- * non-degenerate) → simplicity (no self-intersection or ring crossing, via a uniform segment
- * grid: ~O(n) for well-spread rings instead of O(n²)) → holes inside their shell → polygons of a
+ * non-degenerate) → simplicity (no self-intersection or ring crossing, via an x-sweep with an
+ * active list: ~O(n log n) for real outlines instead of the O(n²) of Turf's kinks) → holes inside their shell → polygons of a
  * MultiPolygon not overlapping. Edges are treated as straight lines in lng/lat (as GeoJSON
  * consumers, Turf and MapLibre do).
  */
@@ -180,8 +180,9 @@ interface FlatRings {
 
 /**
  * First contact between segments of different rings or non-adjacent segments of one ring, found
- * with a uniform grid: each segment is registered in the cells its bbox covers; a pair is tested
- * once, in the lowest cell both cover.
+ * by a sweep along x (segments sorted by left end, an active list, a y-extent filter): O(n log n)
+ * plus the pairs whose x- and y-extents overlap — near-linear for real outlines, O(n²) only for
+ * pathological zigzags.
  */
 function findIntersection(
   f: FlatRings,
@@ -194,88 +195,83 @@ function findIntersection(
   const segRing = new Int32Array(segCount);
   let k = 0;
   let minX = Infinity;
-  let minY = Infinity;
   let maxX = -Infinity;
-  let maxY = -Infinity;
-  let totalLen = 0;
   for (let r = 0; r < ringCount; r++) {
     for (let i = starts[r]!; i < starts[r + 1]! - 1; i++) {
       segStart[k] = i;
       segRing[k] = r;
       k++;
-      totalLen += Math.abs(xs[i + 1]! - xs[i]!) + Math.abs(ys[i + 1]! - ys[i]!);
     }
   }
   for (let i = 0; i < xs.length; i++) {
     if (xs[i]! < minX) minX = xs[i]!;
     if (xs[i]! > maxX) maxX = xs[i]!;
-    if (ys[i]! < minY) minY = ys[i]!;
-    if (ys[i]! > maxY) maxY = ys[i]!;
   }
-  const extent = Math.max(maxX - minX, maxY - minY, 1e-12);
-  // Cells about the mean segment length, but no more than ~2 cells per segment along each axis.
-  const maxCellsPerAxis = Math.max(1, Math.ceil(Math.sqrt(2 * segCount)));
-  const cell = Math.max(totalLen / Math.max(1, segCount), extent / maxCellsPerAxis);
-  const cols = Math.floor((maxX - minX) / cell) + 1;
-  const cellX = (x: number) => Math.min(cols - 1, Math.floor((x - minX) / cell));
-  const rows = Math.floor((maxY - minY) / cell) + 1;
-  const cellY = (y: number) => Math.min(rows - 1, Math.floor((y - minY) / cell));
-
-  const grid = new Map<number, number[]>();
-  const c0x = new Int32Array(segCount);
-  const c0y = new Int32Array(segCount);
-  const c1x = new Int32Array(segCount);
-  const c1y = new Int32Array(segCount);
+  // Sweep along x: segments sorted by their left end (a packed, natively sorted Float64 key:
+  // quantised minX in the high bits, segment number in the low bits), an active list of segments
+  // whose x-extent is still open, and a y-extent test before the exact contact test.
+  const segBits = Math.max(1, Math.ceil(Math.log2(segCount + 1)));
+  const qBits = 52 - segBits;
+  const qScale = 2 ** qBits - 1;
+  const extentX = Math.max(maxX - minX, 1e-300);
+  const segMinX = new Float64Array(segCount);
+  const segMaxX = new Float64Array(segCount);
+  const segMinY = new Float64Array(segCount);
+  const segMaxY = new Float64Array(segCount);
+  const order = new Float64Array(segCount);
   for (let s = 0; s < segCount; s++) {
     const i = segStart[s]!;
-    c0x[s] = cellX(Math.min(xs[i]!, xs[i + 1]!));
-    c1x[s] = cellX(Math.max(xs[i]!, xs[i + 1]!));
-    c0y[s] = cellY(Math.min(ys[i]!, ys[i + 1]!));
-    c1y[s] = cellY(Math.max(ys[i]!, ys[i + 1]!));
-    for (let gx = c0x[s]!; gx <= c1x[s]!; gx++) {
-      for (let gy = c0y[s]!; gy <= c1y[s]!; gy++) {
-        const key = gy * cols + gx;
-        const list = grid.get(key);
-        if (list) list.push(s);
-        else grid.set(key, [s]);
-      }
-    }
+    segMinX[s] = Math.min(xs[i]!, xs[i + 1]!);
+    segMaxX[s] = Math.max(xs[i]!, xs[i + 1]!);
+    segMinY[s] = Math.min(ys[i]!, ys[i + 1]!);
+    segMaxY[s] = Math.max(ys[i]!, ys[i + 1]!);
+    const q = Math.floor(((segMinX[s]! - minX) / extentX) * qScale);
+    order[s] = q * 2 ** segBits + s;
   }
-
-  for (const [key, list] of grid) {
-    const gx = key % cols;
-    const gy = (key - gx) / cols;
-    for (let a = 0; a < list.length; a++) {
-      const s = list[a]!;
-      for (let b = a + 1; b < list.length; b++) {
-        const t = list[b]!;
-        // Test the pair only in the lowest cell both cover.
-        if (Math.max(c0x[s]!, c0x[t]!) !== gx || Math.max(c0y[s]!, c0y[t]!) !== gy) continue;
-        const i = segStart[s]!;
-        const j = segStart[t]!;
-        const rs = segRing[s]!;
-        const rt = segRing[t]!;
-        const c = contact(xs[i]!, ys[i]!, xs[i + 1]!, ys[i + 1]!, xs[j]!, ys[j]!, xs[j + 1]!, ys[j + 1]!);
-        if (c === NONE) continue;
-        if (rs === rt) {
-          const first = starts[rs]!;
-          const last = starts[rs + 1]! - 2; // start index of the ring's last segment
-          const lo = Math.min(i, j);
-          const hi = Math.max(i, j);
-          const adjacent = hi - lo === 1 || (lo === first && hi === last);
-          if (adjacent) {
-            // Neighbours share a vertex; only a collinear fold-back (spike) is invalid.
-            if (c === OVERLAP) return { kind: 'self', ring: rs, other: rt, contact: c };
-            continue;
-          }
-          return { kind: 'self', ring: rs, other: rt, contact: c };
-        }
-        // Rings may touch at a point; crossing or sharing an edge is invalid.
-        if (c === TOUCH) continue;
-        const kind = f.polygonOf[rs] === f.polygonOf[rt] ? 'rings' : 'polygons';
-        return { kind, ring: rs, other: rt, contact: c };
-      }
+  order.sort();
+  const active = new Int32Array(segCount);
+  let activeCount = 0;
+  const segMask = 2 ** segBits;
+  for (let o = 0; o < segCount; o++) {
+    const key = order[o]!;
+    const t = key % segMask;
+    const q = (key - t) / segMask;
+    // Every later segment starts at or after this bucket's lower edge: drop what ends before it.
+    const bucketMin = minX + (q / qScale) * extentX - extentX * 1e-12;
+    let w = 0;
+    for (let r = 0; r < activeCount; r++) {
+      const a = active[r]!;
+      if (segMaxX[a]! >= bucketMin) active[w++] = a;
     }
+    activeCount = w;
+    for (let r = 0; r < activeCount; r++) {
+      const s = active[r]!;
+      if (segMaxY[s]! < segMinY[t]! || segMaxY[t]! < segMinY[s]! || segMaxX[s]! < segMinX[t]!) continue;
+      const i = segStart[s]!;
+      const j = segStart[t]!;
+      const rs = segRing[s]!;
+      const rt = segRing[t]!;
+      const c = contact(xs[i]!, ys[i]!, xs[i + 1]!, ys[i + 1]!, xs[j]!, ys[j]!, xs[j + 1]!, ys[j + 1]!);
+      if (c === NONE) continue;
+      if (rs === rt) {
+        const first = starts[rs]!;
+        const last = starts[rs + 1]! - 2; // start index of the ring's last segment
+        const lo = Math.min(i, j);
+        const hi = Math.max(i, j);
+        const adjacent = hi - lo === 1 || (lo === first && hi === last);
+        if (adjacent) {
+          // Neighbours share a vertex; only a collinear fold-back (spike) is invalid.
+          if (c === OVERLAP) return { kind: 'self', ring: rs, other: rt, contact: c };
+          continue;
+        }
+        return { kind: 'self', ring: rs, other: rt, contact: c };
+      }
+      // Rings may touch at a point; crossing or sharing an edge is invalid.
+      if (c === TOUCH) continue;
+      const kind = f.polygonOf[rs] === f.polygonOf[rt] ? 'rings' : 'polygons';
+      return { kind, ring: rs, other: rt, contact: c };
+    }
+    active[activeCount++] = t;
   }
   return undefined;
 }
@@ -333,7 +329,28 @@ function validatePolygons(polygons: unknown[], multi: boolean, options: Validati
   // Positions first, so projected or swapped data gets that diagnosis rather than a ring error.
   for (const [pi, rings] of polygons.entries()) {
     for (const [ri, ring] of (rings as unknown[][]).entries()) {
-      for (const [k, p] of ring.entries()) {
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k];
+        // Fast path for the common case; the full check (with a readable place) only on suspicion.
+        if (Array.isArray(p) && p.length >= 2) {
+          const x = p[0];
+          const y = p[1];
+          if (
+            typeof x === 'number' &&
+            typeof y === 'number' &&
+            x >= -180 &&
+            x <= 180 &&
+            y >= -90 &&
+            y <= 90 &&
+            (!options.region ||
+              (x >= options.region[0] &&
+                x <= options.region[2] &&
+                y >= options.region[1] &&
+                y <= options.region[3]))
+          ) {
+            continue;
+          }
+        }
         const where = `${multi ? `polygon ${pi} ` : ''}${ri === 0 ? 'outer ring' : `hole ${ri}`} position ${k}`;
         const r = checkPosition(p, where, options.region);
         if (!r.ok) return r;
