@@ -23,6 +23,11 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** A bilingual note: both languages present and not blank (reported as precisionNote.zh / .en). */
+const nonBlank = (lang: string) =>
+  z.string().refine((v) => v.trim() !== '', `the note needs its ${lang} text (blank)`);
+const AuthoredNoteSchema = z.object({ zh: nonBlank('Chinese'), en: nonBlank('English') });
+
 const AuthoredFacilitySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   parkId: ParkIdSchema,
@@ -32,7 +37,7 @@ const AuthoredFacilitySchema = z.object({
   statusNote: BilingualSchema.optional(),
   itemIds: z.array(z.string()).optional(),
   precision: z.enum(['located', 'approximate']),
-  precisionNote: z.string().optional(),
+  precisionNote: AuthoredNoteSchema.optional(),
   source: z.string().min(1),
   coordinates: PositionSchema,
 });
@@ -80,7 +85,7 @@ export function buildFacilities(raw: unknown): { geojson: unknown; unplaced: unk
     seen.add(f.id);
   }
   for (const f of data.facilities) {
-    if (f.precision === 'approximate' && !f.precisionNote?.trim()) {
+    if (f.precision === 'approximate' && !f.precisionNote) {
       problems.push(`facility ${f.id} › field precisionNote: an approximate position needs a note`);
     }
     if (data.sources && !(f.source in data.sources)) {

@@ -31,7 +31,8 @@ describe('parks from the authored outlines', () => {
       }
       expect(f.properties.precision).toBe('digitised-from-plan-text');
       expect(f.properties.outlineMethod.en).toMatch(/linear factor of/);
-      expect(f.properties.precisionNote).toContain('具体范围及面积在后续规划编制中明确');
+      expect(f.properties.precisionNote?.zh).toContain('具体范围及面积在后续规划编制中明确');
+      expect(f.properties.precisionNote?.en).toMatch(/not an official boundary/);
     }
   });
 

@@ -14,6 +14,7 @@ import { pointOnFeature, simplify } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { z } from 'zod';
 import {
+  type Bilingual,
   CityOutlineSchema,
   DistrictsSchema,
   HubsSchema,
@@ -120,8 +121,10 @@ function buildDistricts(ref: string) {
           labelPoint: label,
           source: 'datav-2021',
           precision: 'reference' as const,
-          precisionNote:
-            'DataV GeoAtlas district polygon (GCJ-02), converted to WGS-84 by the reference set; simplified source geometry (boundary error up to a few hundred metres).',
+          precisionNote: {
+            zh: 'DataV GeoAtlas 区县行政区划面（GCJ-02），由参考数据集转换为 WGS-84；源数据几何已简化（边界误差可达数百米）。',
+            en: 'DataV GeoAtlas district polygon (GCJ-02), converted to WGS-84 by the reference set; simplified source geometry (boundary error up to a few hundred metres).',
+          },
         },
       };
     })
@@ -149,8 +152,10 @@ function buildCityOutline(ref: string) {
       name: { zh: '广州市', en: 'Guangzhou' },
       source: 'datav-2021',
       precision: 'reference' as const,
-      precisionNote:
-        'Union of the 11 DataV district polygons converted to WGS-84; Nansha includes estuary water.',
+      precisionNote: {
+        zh: '由11个 DataV 区县面（已转换为 WGS-84）合并而成；南沙区范围含河口水域。',
+        en: 'Union of the 11 DataV district polygons converted to WGS-84; Nansha includes estuary water.',
+      },
     },
   }));
   return validate(CityOutlineSchema, fc(features), 'city-outline.geojson');
@@ -188,7 +193,10 @@ function buildWaterLines(ref: string) {
         kind: level === 1 ? 'shoreline' : 'lake-shore',
         source: 'gshhg-2.3.7',
         precision: 'reference',
-        precisionNote: `GSHHG full-resolution level ${level} shoreline, simplified to ~30 m; the shoreline itself is decades old and coarse in the estuary.`,
+        precisionNote: {
+          zh: `GSHHG 全分辨率第${level}级岸线，简化至约30米；岸线数据本身已有数十年历史，在河口一带较为粗略。`,
+          en: `GSHHG full-resolution level ${level} shoreline, simplified to ~30 m; the shoreline itself is decades old and coarse in the estuary.`,
+        },
       },
     });
   });
@@ -204,7 +212,10 @@ function buildWaterLines(ref: string) {
         kind: level <= 1 ? 'river-major' : 'river',
         source: 'wdbii-gshhg-2.3.7',
         precision: 'reference',
-        precisionNote: `WDB II river (level ${level}) as bundled in GSHHG; positional error can reach ~1 km.`,
+        precisionNote: {
+          zh: `GSHHG 随附的 WDB II 河流数据（第${level}级）；位置误差可达约1公里。`,
+          en: `WDB II river (level ${level}) as bundled in GSHHG; positional error can reach ~1 km.`,
+        },
       },
     });
   });
@@ -241,8 +252,10 @@ function buildWaterAreasFile(ref: string, log: string[]) {
         kind: 'sea' as const,
         source: 'gshhg-2.3.7',
         precision: 'reference' as const,
-        precisionNote:
-          'Pearl River estuary, its channels and the sea, as the GSHHG frame (112.9–114.1 E, 22.45–24.0 N) minus the level-1 land polygons; simplified to ~30 m. Inner-city channels narrower than GSHHG resolves are missing.',
+        precisionNote: {
+          zh: '珠江口、各水道及海域：由 GSHHG 裁剪范围（东经112.9°–114.1°，北纬22.45°–24.0°）扣除第1级陆地面得到，简化至约30米。窄于 GSHHG 分辨能力的中心城区河道未能体现。',
+          en: 'Pearl River estuary, its channels and the sea, as the GSHHG frame (112.9–114.1 E, 22.45–24.0 N) minus the level-1 land polygons; simplified to ~30 m. Inner-city channels narrower than GSHHG resolves are missing.',
+        },
       },
     },
     ...lakes.map((l, i) => ({
@@ -253,8 +266,10 @@ function buildWaterAreasFile(ref: string, log: string[]) {
         kind: 'lake' as const,
         source: 'gshhg-2.3.7',
         precision: 'reference' as const,
-        precisionNote:
-          'GSHHG level-2 (lake) polygon, simplified to ~30 m. GSHHG does not name it; it may be a wide river reach coded as a lake.',
+        precisionNote: {
+          zh: 'GSHHG 第2级（湖泊）面，简化至约30米。GSHHG 未标注其名称，可能是被编码为湖泊的宽阔河段。',
+          en: 'GSHHG level-2 (lake) polygon, simplified to ~30 m. GSHHG does not name it; it may be a wide river reach coded as a lake.',
+        },
       },
     })),
   ];
@@ -349,24 +364,32 @@ function buildTransit(ref: string, log: string[]) {
     let parts: Position[][];
     let precision: 'reference' | 'station-chain';
     let source: string;
-    let note: string;
+    let note: Bilingual;
     if (hkLines.length > 0 || amLines.length > 0) {
       const r = assembleLine(hkLines, amLines);
       parts = r.parts;
       if (r.chainPairs === 0) {
         precision = 'reference';
         source = 'hkust-baidu-2024';
-        note =
-          'Track alignment from Baidu Maps transit data (converted to WGS-84 by HKUST-Trans-Lab, 2024-03).';
+        note = {
+          zh: '线路走向取自百度地图公共交通数据（由 HKUST-Trans-Lab 转换为 WGS-84，2024年3月）。',
+          en: 'Track alignment from Baidu Maps transit data (converted to WGS-84 by HKUST-Trans-Lab, 2024-03).',
+        };
       } else if (hkLines.length === 0) {
         precision = 'station-chain';
         source = 'amap-2026';
-        note =
-          'Straight segments between consecutive stations (AMap 2026-08 station positions converted GCJ-02 → WGS-84); not the track alignment.';
+        note = {
+          zh: '以直线段连接相邻车站（高德2026年8月车站坐标，由 GCJ-02 转换为 WGS-84）；并非实际轨道走向。',
+          en: 'Straight segments between consecutive stations (AMap 2026-08 station positions converted GCJ-02 → WGS-84); not the track alignment.',
+        };
       } else {
         precision = 'station-chain';
         source = 'hkust-baidu-2024+amap-2026';
-        note = `Mostly track alignment (Baidu/HKUST 2024-03, WGS-84); straight segments between AMap 2026-08 stations (GCJ-02 → WGS-84) for ${r.chainRuns.join(', ')}, opened or missing after the 2024 snapshot.`;
+        const runsZh = r.chainRuns.map((run) => run.replace('–', '至')).join('、');
+        note = {
+          zh: `大部分为实际轨道走向（百度/HKUST，2024年3月，WGS-84）；${runsZh}区段在2024年数据快照之后开通或未收录，以高德2026年8月车站坐标（GCJ-02 → WGS-84）之间的直线段表示。`,
+          en: `Mostly track alignment (Baidu/HKUST 2024-03, WGS-84); straight segments between AMap 2026-08 stations (GCJ-02 → WGS-84) for ${r.chainRuns.join(', ')}, opened or missing after the 2024 snapshot.`,
+        };
       }
     } else {
       // No geometry in either source: chain the official order through the stations that have coordinates.
@@ -385,7 +408,10 @@ function buildTransit(ref: string, log: string[]) {
       parts = [located];
       precision = 'station-chain';
       source = 'gzmtr-2025+stations';
-      note = `Straight segments through the ${located.length} of ${o.rows.length} stations with WGS-84 positions, in the official order; not the track alignment.`;
+      note = {
+        zh: `按官方站序，以直线段连接${o.rows.length}座车站中具有 WGS-84 坐标的${located.length}座；并非实际轨道走向。`,
+        en: `Straight segments through the ${located.length} of ${o.rows.length} stations with WGS-84 positions, in the official order; not the track alignment.`,
+      };
     }
     const geometry =
       parts.length === 1
@@ -503,8 +529,11 @@ function buildTransit(ref: string, log: string[]) {
         source: fromAmap ? 'amap-2026' : 'hkust-baidu-2024',
         precision: 'located',
         precisionNote: fromAmap
-          ? 'AMap GCJ-02 → WGS-84 (reference set); ≈ 20 m'
-          : 'Baidu BD-09 → WGS-84 (HKUST, 2024-03)',
+          ? {
+              zh: '高德 GCJ-02 → WGS-84（参考数据集）；误差约20米',
+              en: 'AMap GCJ-02 → WGS-84 (reference set); ≈ 20 m',
+            }
+          : { zh: '百度 BD-09 → WGS-84（HKUST，2024年3月）', en: 'Baidu BD-09 → WGS-84 (HKUST, 2024-03)' },
       },
     });
   }
@@ -610,7 +639,7 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     coords: Position,
     source: string,
     precision: 'located' | 'approximate',
-    note: string,
+    note: Bilingual,
   ) =>
     out.push({
       type: 'Feature',
@@ -626,7 +655,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     ap.geometry.coordinates,
     'wikipedia',
     'located',
-    'Airport reference point from Wikipedia (23.3925 N, 113.29889 E).',
+    {
+      zh: '机场基准点，取自维基百科（北纬23.3925°，东经113.29889°）。',
+      en: 'Airport reference point from Wikipedia (23.3925 N, 113.29889 E).',
+    },
   );
   const t1 = find(hubsSrc, '机场南(1号航站楼)');
   add(
@@ -637,7 +669,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     t1.geometry.coordinates,
     'hkust-baidu-2024',
     'approximate',
-    'Position of metro station 机场南(1号航站楼) (Line 3), used as a proxy for Terminal 1.',
+    {
+      zh: '取地铁3号线机场南(1号航站楼)站的位置，代表1号航站楼。',
+      en: 'Position of metro station 机场南(1号航站楼) (Line 3), used as a proxy for Terminal 1.',
+    },
   );
   const t2 = find(hubsSrc, '机场北(T2)');
   add(
@@ -648,7 +683,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     t2.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 机场北(T2) (Line 3), used as a proxy for Terminal 2.',
+    {
+      zh: '取地铁3号线机场北(T2)站的位置，代表2号航站楼。',
+      en: 'Position of metro station 机场北(T2) (Line 3), used as a proxy for Terminal 2.',
+    },
   );
   const gzs = find(hubsSrc, '广州南站');
   add(
@@ -659,7 +697,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     gzs.geometry.coordinates,
     'osm',
     'located',
-    'Centroid of OSM way/506168739 (station building).',
+    {
+      zh: 'OSM way/506168739（车站站房）的质心。',
+      en: 'Centroid of OSM way/506168739 (station building).',
+    },
   );
   const gze = find(hubsSrc, '广州东站');
   add(
@@ -670,7 +711,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     gze.geometry.coordinates,
     'osm',
     'located',
-    'Centroid of OSM way/266991496 (station building).',
+    {
+      zh: 'OSM way/266991496（车站站房）的质心。',
+      en: 'Centroid of OSM way/266991496 (station building).',
+    },
   );
   const gz = find(hubsSrc, '广州火车站');
   add(
@@ -681,7 +725,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     gz.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 广州火车站 (Lines 2/5), next to the railway station (~100–300 m).',
+    {
+      zh: '取地铁2/5号线广州火车站站的位置，紧邻铁路车站（相距约100–300米）。',
+      en: 'Position of metro station 广州火车站 (Lines 2/5), next to the railway station (~100–300 m).',
+    },
   );
   const gzn = find(hubsSrc, '广州北站');
   add(
@@ -692,7 +739,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     gzn.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 广州北站 (Line 9), under/next to the railway station (~100–300 m).',
+    {
+      zh: '取地铁9号线广州北站站的位置，位于铁路车站地下或旁侧（相距约100–300米）。',
+      en: 'Position of metro station 广州北站 (Line 9), under/next to the railway station (~100–300 m).',
+    },
   );
   const gzb = find(hubsSrc, '广州白云站');
   add(
@@ -703,7 +753,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     gzb.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 广州白云站 (Line 12), used as a proxy for the railway station.',
+    {
+      zh: '取地铁12号线广州白云站站的位置，代表该铁路车站。',
+      en: 'Position of metro station 广州白云站 (Line 12), used as a proxy for the railway station.',
+    },
   );
   const nsb = ctx6.features.find((f) => f.geometry.type === 'Point');
   if (nsb) {
@@ -715,7 +768,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
       nsb.geometry.coordinates as Position,
       'osm',
       'located',
-      'OSM station node 南沙北 on the Guangzhou–Shenzhen–Hong Kong high-speed railway; 120 m from Line 4 庆盛 station.',
+      {
+        zh: 'OSM 中广深港高速铁路南沙北站的车站节点；距地铁4号线庆盛站120米。',
+        en: 'OSM station node 南沙北 on the Guangzhou–Shenzhen–Hong Kong high-speed railway; 120 m from Line 4 庆盛 station.',
+      },
     );
   }
   const zjxc = stationByZh('珠江新城');
@@ -727,7 +783,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     zjxc.geometry.coordinates,
     zjxc.properties.source,
     'approximate',
-    'Position of the 珠江新城 metro station (Lines 3/5), used as the reference point of the central business district; the CBD itself covers ~6 km².',
+    {
+      zh: '取地铁3/5号线珠江新城站的位置，作为中央商务区（CBD）的参考点；CBD 本身占地约6平方公里。',
+      en: 'Position of the 珠江新城 metro station (Lines 3/5), used as the reference point of the central business district; the CBD itself covers ~6 km².',
+    },
   );
   const lm = (zh: string) => find(lmSrc, zh);
   const fair = lm('琶洲广交会展馆');
@@ -739,19 +798,16 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     fair.geometry.coordinates,
     'osm',
     'located',
-    'OSM-derived label position inside the ~1.5 km long complex (Tsdsj/guangzhou-3d decode).',
+    {
+      zh: '源自 OSM 的注记位置，位于长约1.5公里的展馆建筑群内（Tsdsj/guangzhou-3d 解码数据）。',
+      en: 'OSM-derived label position inside the ~1.5 km long complex (Tsdsj/guangzhou-3d decode).',
+    },
   );
   const tower = lm('广州塔');
-  add(
-    'lm-canton-tower',
-    'landmark',
-    '广州塔',
-    'Canton Tower',
-    tower.geometry.coordinates,
-    'osm',
-    'located',
-    'Centroid of OSM way/584204634.',
-  );
+  add('lm-canton-tower', 'landmark', '广州塔', 'Canton Tower', tower.geometry.coordinates, 'osm', 'located', {
+    zh: 'OSM way/584204634 的质心。',
+    en: 'Centroid of OSM way/584204634.',
+  });
   const pagoda = lm('琶洲塔');
   add(
     'lm-pazhou-pagoda',
@@ -761,7 +817,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     pagoda.geometry.coordinates,
     'osm',
     'located',
-    'OSM-derived landmark position (Tsdsj/guangzhou-3d decode).',
+    {
+      zh: '源自 OSM 的地标位置（Tsdsj/guangzhou-3d 解码数据）。',
+      en: 'OSM-derived landmark position (Tsdsj/guangzhou-3d decode).',
+    },
   );
   const hq = lm('琶洲互联网总部集聚区');
   add(
@@ -772,7 +831,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     hq.geometry.coordinates,
     'osm',
     'approximate',
-    'OSM-derived area label anchor (approximate).',
+    {
+      zh: '源自 OSM 的片区注记锚点（近似位置）。',
+      en: 'OSM-derived area label anchor (approximate).',
+    },
   );
   const bio = lm('广州国际生物岛（官洲岛）');
   add(
@@ -783,7 +845,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     bio.geometry.coordinates,
     'wikipedia',
     'located',
-    'Island centre from Wikipedia (Guanzhou).',
+    {
+      zh: '岛屿中心点，取自维基百科“官洲”词条。',
+      en: 'Island centre from Wikipedia (Guanzhou).',
+    },
   );
   const uni = lm('广州大学城（北）');
   add(
@@ -794,7 +859,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     uni.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 大学城北 (Lines 4/12), a proxy for the ~18 km² island campus.',
+    {
+      zh: '取地铁4/12号线大学城北站的位置，代表占地约18平方公里的岛上大学城。',
+      en: 'Position of metro station 大学城北 (Lines 4/12), a proxy for the ~18 km² island campus.',
+    },
   );
   const kc = lm('中新广州知识城');
   add(
@@ -805,7 +873,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     kc.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 知识城 (Line 14 branch), only the rail node of a >100 km² area.',
+    {
+      zh: '取地铁14号线知识城支线知识城站的位置，仅为这一面积超过100平方公里区域的轨道交通节点。',
+      en: 'Position of metro station 知识城 (Line 14 branch), only the rail node of a >100 km² area.',
+    },
   );
   const sc = lm('天河智慧城');
   add(
@@ -816,7 +887,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     sc.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 天河智慧城 (Line 21), a proxy for the smart-city core area.',
+    {
+      zh: '取地铁21号线天河智慧城站的位置，代表智慧城核心区。',
+      en: 'Position of metro station 天河智慧城 (Line 21), a proxy for the smart-city core area.',
+    },
   );
   const xz = lm('番禺新造');
   add(
@@ -827,7 +901,10 @@ function buildHubs(ref: string, stations: StationFeature[]) {
     xz.geometry.coordinates,
     'amap-2026',
     'approximate',
-    'Position of metro station 新造 (Line 4), named by the plan as the TOD hub of park 4.',
+    {
+      zh: '取地铁4号线新造站的位置；方案将其定为第4个园区（番禺智慧城市价值创新园）的 TOD 综合性交通枢纽。',
+      en: 'Position of metro station 新造 (Line 4), named by the plan as the TOD hub of park 4.',
+    },
   );
   return validate(HubsSchema, fc(out), 'hubs.geojson');
 }
@@ -890,8 +967,10 @@ export function buildParks(authored: { parks: AuthoredPark[] }) {
         outlineMethod: { zh: p.outlineMethod.zh + scaleZh, en: p.outlineMethod.en + scaleEn },
         source: 'plan-2018-digitised',
         precision: 'digitised-from-plan-text' as const,
-        precisionNote:
-          "Hand-digitised from the plan's description on WGS-84 reference data; not an official boundary. The plan itself says the exact extent and area are to be fixed in later planning (具体范围及面积在后续规划编制中明确).",
+        precisionNote: {
+          zh: '依据方案文字描述在 WGS-84 参考数据上手绘，非官方边界；方案明确“具体范围及面积在后续规划编制中明确”。',
+          en: "Hand-digitised from the plan's description on WGS-84 reference data; not an official boundary. The plan itself says the exact extent and area are to be fixed in later planning (具体范围及面积在后续规划编制中明确).",
+        },
       },
     };
   });

@@ -165,6 +165,56 @@ describe('facilities', () => {
     ).toBe(true);
   });
 
+  type NoteFc = { features: { properties: { id: string; precisionNote?: unknown } }[] };
+  const note = (c: ContentInputs, id: string) =>
+    (c.facilities as NoteFc).features.find((x) => x.properties.id === id)!.properties;
+
+  it.each(['zh', 'en'] as const)('reports a facility precision note with an empty %s', (lang) => {
+    const c = copy();
+    (note(c, 'p1-ferry-pier').precisionNote as Record<string, string>)[lang] = '';
+    const found = errors(checkContent(c)).filter((f) => f.field?.includes('precisionNote'));
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: 'facilities.geojson',
+        featureId: 'p1-ferry-pier',
+        field: `precisionNote.${lang}`,
+      }),
+    ]);
+  });
+
+  it('reports an approximate facility without a note, or with an English-only string', () => {
+    const c = copy();
+    delete note(c, 'p1-ferry-pier').precisionNote;
+    note(c, 'p1-parking-5503').precisionNote = 'English only';
+    const found = errors(checkContent(c));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        featureId: 'p1-ferry-pier',
+        field: 'precisionNote',
+        message: 'approximate position needs a note',
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ featureId: 'p1-parking-5503', field: 'precisionNote' }),
+    );
+  });
+
+  it('build-facilities names the facility and field of a blank precision note language', async () => {
+    const { buildFacilities } = await import('../build-facilities.ts');
+    const fs = await import('node:fs');
+    const authored = JSON.parse(fs.readFileSync(path.join(geodata, 'authored', 'facilities.json'), 'utf8'));
+    authored.facilities.find((f: { id: string }) => f.id === 'p1-ferry-pier').precisionNote.zh = ' ';
+    authored.facilities.find((f: { id: string }) => f.id === 'p1-parking-5503').precisionNote.en = '';
+    let message = '';
+    try {
+      buildFacilities(authored);
+    } catch (e) {
+      message = String((e as Error).message);
+    }
+    expect(message).toContain('facility p1-ferry-pier › field precisionNote.zh');
+    expect(message).toContain('facility p1-parking-5503 › field precisionNote.en');
+  });
+
   it('build-facilities names the facility and field of a missing park id, category or precision', async () => {
     const { buildFacilities } = await import('../build-facilities.ts');
     const fs = await import('node:fs');

@@ -28,6 +28,7 @@ import {
   type ParkId,
   UnplacedFacilitiesSchema,
 } from '../../src/data/schemas.ts';
+import { isPrecisionNoteIssue, precisionNoteFindings } from './precision-note.ts';
 import type { CheckFinding, DataCheck } from './types.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -651,8 +652,20 @@ function checkFacilities(inputs: ContentInputs, parks: ParkContent[] | null): Ch
       ? f.properties.id
       : undefined;
   };
+  // Precision notes ({ zh, en }; required for approximate positions), named precisionNote.zh / .en.
+  const rawFeatures = (inputs.facilities as { features?: Json[] })?.features;
+  for (const [i, f] of (Array.isArray(rawFeatures) ? rawFeatures : []).entries()) {
+    const props = isObj(f) && isObj(f.properties) ? f.properties : undefined;
+    out.push(
+      ...precisionNoteFindings(FAC, facIdOf(['features', i]) ?? `#${i}`, props?.precisionNote, {
+        required: props?.precision === 'approximate',
+        requiredBecause: 'approximate position needs a note',
+      }),
+    );
+  }
   if (!fac.success) {
-    out.push(...zodFindings(fac.error, FAC, facIdOf, false));
+    const issues = fac.error.issues.filter((i) => !isPrecisionNoteIssue(i.path));
+    if (issues.length) out.push(...zodFindings({ issues } as z.ZodError, FAC, facIdOf, false));
     return out;
   }
   const unplaced = UnplacedFacilitiesSchema.safeParse(inputs.unplaced ?? []);
@@ -724,15 +737,6 @@ function checkFacilities(inputs: ContentInputs, parks: ParkContent[] | null): Ch
         featureId: p.id,
         field: 'precision',
         message: 'facilities are located or approximate',
-      });
-    }
-    if (p.precision === 'approximate' && !p.precisionNote?.trim()) {
-      out.push({
-        level: 'error',
-        file: FAC,
-        featureId: p.id,
-        field: 'precisionNote',
-        message: 'approximate position needs a note',
       });
     }
   }

@@ -200,6 +200,56 @@ describe('geodata check (D1–D4)', () => {
     expect(e[0]!.featureId).toBe(hubs.features[2]!.properties.id);
   });
 
+  it('checks every committed precision note is bilingual', () => {
+    for (const file of FILES.filter((f) => f.endsWith('.geojson'))) {
+      for (const f of read(file).features) {
+        const note = f.properties.precisionNote as { zh?: unknown; en?: unknown } | undefined;
+        if (note === undefined) continue;
+        expect(typeof note.zh === 'string' && note.zh.trim() !== '', `${file} ${f.properties.id} zh`).toBe(
+          true,
+        );
+        expect(typeof note.en === 'string' && note.en.trim() !== '', `${file} ${f.properties.id} en`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it.each([
+    ['parks.geojson', 0, 'zh', ''],
+    ['stations.geojson', 3, 'zh', '   '],
+    ['hubs.geojson', 1, 'en', ''],
+    ['water-lines.geojson', 0, 'en', undefined],
+  ] as const)('reports a precision note in %s with an empty %s', (file, index, lang, value) => {
+    const c = read(file);
+    const note = c.features[index]!.properties.precisionNote as Record<string, unknown>;
+    if (value === undefined) delete note[lang];
+    else note[lang] = value;
+    write(file, c);
+    const found = errors(checkGeodata(dir)).filter((f) => f.field?.includes('precisionNote'));
+    expect(found).toEqual([
+      expect.objectContaining({
+        file,
+        featureId: c.features[index]!.properties.id,
+        field: `precisionNote.${lang}`,
+      }),
+    ]);
+  });
+
+  it('reports a plain-string or untranslated precision note', () => {
+    const hubs = read('hubs.geojson');
+    hubs.features[0]!.properties.precisionNote = 'English only';
+    hubs.features[1]!.properties.precisionNote = { zh: 'English only', en: 'English only' };
+    write('hubs.geojson', hubs);
+    const e = errors(checkGeodata(dir)).filter((f) => f.file === 'hubs.geojson');
+    expect(e).toContainEqual(
+      expect.objectContaining({ featureId: hubs.features[0]!.properties.id, field: 'precisionNote' }),
+    );
+    expect(e).toContainEqual(
+      expect.objectContaining({ featureId: hubs.features[1]!.properties.id, field: 'precisionNote.zh' }),
+    );
+  });
+
   it('reports a station at a line that does not exist', () => {
     const stations = read('stations.geojson');
     stations.features[0]!.properties.lineIds = ['line-99'];

@@ -1,6 +1,7 @@
 /**
  * Data check for the geodata files built by scripts/build-geodata.ts — QUALITY-BAR D1–D4:
- *   D1 schema (zod, src/data/schemas.ts), unique ids, source + precision present;
+ *   D1 schema (zod, src/data/schemas.ts), unique ids, source + precision present, precision notes
+ *      bilingual ({ zh, en }, both non-blank);
  *   D2 geometry: closed rings, ≥ 4 positions, no kinks, holes inside shells, CCW outer rings,
  *      WGS-84 ranges, inside the Guangzhou area, ≤ 6 decimals;
  *   D3 park area audit (geodesic, ±10 % of the plan's stated area; info lists Δ % for every park);
@@ -34,6 +35,7 @@ import {
   pointInRing,
   signedRingArea,
 } from '../lib/geo.ts';
+import { isPrecisionNoteIssue, precisionNoteFindings } from './precision-note.ts';
 import type { CheckFinding, DataCheck } from './types.ts';
 
 /** Generous Guangzhou frame: the city outline is 112.95–114.05 E, 22.52–23.94 N. */
@@ -108,7 +110,11 @@ function readCollection(
 function schemaFindings(file: string, schema: z.ZodType, data: AnyCollection): CheckFinding[] {
   const r = schema.safeParse(data);
   if (r.success) return [];
-  return r.error.issues.slice(0, 50).map((issue) => {
+  // Precision notes are reported by provenanceFindings, with the field named precisionNote.zh / .en.
+  const issues = r.error.issues.filter(
+    (i) => !(i.path[0] === 'features' && i.path[2] === 'properties' && isPrecisionNoteIssue(i.path)),
+  );
+  return issues.slice(0, 50).map((issue) => {
     const p = issue.path;
     if (p[0] === 'features' && typeof p[1] === 'number') {
       const f = data.features?.[p[1]];
@@ -217,6 +223,7 @@ function provenanceFindings(file: string, f: AnyFeature, index: number): CheckFi
     if (typeof v !== 'string' || v.trim() === '')
       out.push({ level: 'error', file, featureId: id, field, message: `every feature needs a ${field}` });
   }
+  out.push(...precisionNoteFindings(file, id, f.properties?.precisionNote));
   return out;
 }
 

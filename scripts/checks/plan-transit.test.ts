@@ -32,9 +32,11 @@ const DATA_FILE = path.join(repoRoot, 'geodata', 'authored', 'plan-transit.json'
 // ../shared beside the checkout (as on developer machines and in CI).
 const SHARED_DIR = path.resolve(import.meta.dirname, '../../../shared');
 const PLAN_TEXT_FILE =
-  process.env.PLAN_TEXT_FILE ?? path.join(SHARED_DIR, 'seed/guangzhou-value-innovation-parks-plan-2018.zh.txt');
+  process.env.PLAN_TEXT_FILE ??
+  path.join(SHARED_DIR, 'seed/guangzhou-value-innovation-parks-plan-2018.zh.txt');
 const GZMTR_CSV_FILE =
-  process.env.GZMTR_CSV_FILE ?? path.join(SHARED_DIR, 'geodata-reference/metro/gzmtr_line_station_order_2025-10.csv');
+  process.env.GZMTR_CSV_FILE ??
+  path.join(SHARED_DIR, 'geodata-reference/metro/gzmtr_line_station_order_2025-10.csv');
 
 /** The annotation entries are not part of schemas.ts; this is their contract. */
 const AnnotationSchema = z.object({
@@ -177,12 +179,17 @@ describe('plan-transit.json', () => {
       expect(p.planText, p.id).toBeDefined();
       expect(p.parkIds.length, p.id).toBeGreaterThan(0);
       expect(p.precision, `${p.id}: plan lines are not reference geometry`).not.toBe('reference');
-      expect((p.precisionNote ?? '').length, p.id).toBeGreaterThan(40);
-      if (p.precision === 'schematic') expect(p.precisionNote, p.id).toMatch(/not an alignment/i);
+      expect((p.precisionNote?.en ?? '').length, p.id).toBeGreaterThan(40);
+      expect((p.precisionNote?.zh ?? '').length, p.id).toBeGreaterThan(20);
+      if (p.precision === 'schematic') {
+        expect(p.precisionNote?.en, p.id).toMatch(/not an alignment/i);
+        expect(p.precisionNote?.zh, p.id).toContain('不代表实际线位');
+      }
     }
     for (const f of stations) {
       expect(f.properties.parkIds.length, f.properties.id).toBeGreaterThan(0);
-      expect((f.properties.precisionNote ?? '').length, f.properties.id).toBeGreaterThan(20);
+      expect((f.properties.precisionNote?.en ?? '').length, f.properties.id).toBeGreaterThan(20);
+      expect((f.properties.precisionNote?.zh ?? '').length, f.properties.id).toBeGreaterThan(10);
     }
   });
 

@@ -60,7 +60,7 @@ const provenance = {
   source: z.string().min(1),
   precision: PrecisionSchema,
   /** Why this precision: how the position was placed, in words a user can read. */
-  precisionNote: z.string().optional(),
+  precisionNote: BilingualSchema.optional(),
 };
 
 function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
