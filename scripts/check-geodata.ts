@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const CHECKS: Record<string, () => Promise<{ default: DataCheck }>> = {
   geodata: () => import('./checks/geodata.ts'),
   content: () => import('./checks/content.ts'),
+  consistency: () => import('./checks/consistency.ts'),
 };
 
 export async function runChecks(geodataDir: string): Promise<CheckFinding[]> {
