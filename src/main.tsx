@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import { preloadAtlas } from './app/preload.ts';
 import { router } from './app/routes.tsx';
 import './ui/styles.css';
 
+preloadAtlas();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

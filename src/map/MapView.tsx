@@ -45,8 +45,8 @@ export interface MapViewProps {
   /** The camera from the URL at start (null = fit the city or the selected park). */
   camera: Camera | null;
   data: StyleInputs['data'];
-  /** The "what is near here" overlay (radius, origin, links to stations); setData on change. */
-  probeOverlay: GeoJSON.FeatureCollection;
+  /** Sources whose data changes while the map lives (setData when an entry changes). */
+  liveSources: Partial<Record<keyof typeof SOURCE, GeoJSON.FeatureCollection>>;
   onSelectPark: (id: ParkId | null) => void;
   onHoverPark: (id: ParkId | null) => void;
   onCameraChange: (camera: Camera) => void;
@@ -320,9 +320,22 @@ export default function MapView(props: MapViewProps) {
   }, [props.focusedFacility, props.facilityProperties, props.lang]);
 
   // Live data.
+  const appliedLive = useRef(new Map<string, GeoJSON.FeatureCollection>());
   useEffect(() => {
-    mapRef.current?.getSource<GeoJSONSource>(SOURCE.probe)?.setData(props.probeOverlay);
-  }, [props.probeOverlay]);
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const [key, data] of Object.entries(props.liveSources)) {
+        if (!data || appliedLive.current.get(key) === data) continue;
+        const source = map.getSource<GeoJSONSource>(SOURCE[key as keyof typeof SOURCE]);
+        if (!source) continue;
+        source.setData(data);
+        appliedLive.current.set(key, data);
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [props.liveSources]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;
 }

@@ -25,7 +25,7 @@ export function popupContentFor(
   const rows: PopupRow[] = [];
   const t = (key: MessageKey) => translate(lang, key);
   const precision = translated(lang, 'precision', p.precision);
-  const note = typeof p.precisionNote === 'string' ? p.precisionNote : null;
+  const note = readBilingual(p.precisionNote, lang);
   switch (layerId) {
     case LAYER.facility: {
       rows.push({

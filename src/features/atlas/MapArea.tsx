@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
+import { importMapView } from '../../app/preload.ts';
 import { hasWebGL2 } from '../../app/webgl-support.ts';
-import { loadFacilities } from '../../data/content.ts';
+import { CONTENT_URLS, loadFacilities } from '../../data/content.ts';
 import { absoluteDatasetUrl, loadDistricts, loadParks } from '../../data/geodata.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useDataset } from '../../data/use-dataset.ts';
@@ -11,7 +12,7 @@ import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import type { Camera } from '../../url/view-state.ts';
 
-const MapView = lazy(() => import('../../map/MapView.tsx'));
+const MapView = lazy(importMapView);
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -24,52 +25,86 @@ function MapFallback({ title, body }: { title: string; body: string }) {
   );
 }
 
+/** District label points, derived once the districts file (fetched in parallel with the map) arrives. */
+function useDistrictLabels(): GeoJSON.FeatureCollection {
+  const [labels, setLabels] = useState(EMPTY);
+  useEffect(() => {
+    let live = true;
+    loadDistricts()
+      .then((districts) => {
+        if (!live) return;
+        setLabels({
+          type: 'FeatureCollection',
+          features: districts.features.map((f) => ({
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: f.properties.labelPoint },
+            properties: f.properties,
+          })),
+        });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return labels;
+}
+
+/** Facility properties by id, for the popup of a facility picked from a list. */
+function useFacilityProperties(): ReadonlyMap<string, Record<string, unknown>> {
+  const [byId, setById] = useState<ReadonlyMap<string, Record<string, unknown>>>(new Map());
+  useEffect(() => {
+    let live = true;
+    loadFacilities()
+      .then((facilities) => {
+        if (live) setById(new Map(facilities.features.map((f) => [f.properties.id, { ...f.properties }])));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return byId;
+}
+
 function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
   const { lang } = useLang();
   const { state, update, setCamera } = useViewState();
+  // Only the parks are needed before the map starts (label anchors, bounds, feature state);
+  // every other layer is fetched by MapLibre's worker from its URL.
   const parks = useDataset(loadParks);
-  const districts = useDataset(loadDistricts);
-  const facilities = useDataset(loadFacilities);
+  const districtLabels = useDistrictLabels();
+  const facilityProperties = useFacilityProperties();
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
-  const facilityProperties = useMemo(
-    () =>
-      new Map(
-        facilities.features.map((f) => [f.properties.id, f.properties as unknown as Record<string, unknown>]),
-      ),
-    [facilities],
-  );
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
   const setProbe = useAtlasStore((s) => s.setProbe);
   const pushNotice = useAtlasStore((s) => s.pushNotice);
+  const probeOverlay = useAtlasStore((s) => s.probeOverlay);
 
   const data = useMemo(
     () => ({
       parks,
       parkLabels: labelPoints(parks),
       districts: absoluteDatasetUrl('districts'),
-      districtLabels: {
-        type: 'FeatureCollection' as const,
-        features: districts.features.map((f) => ({
-          type: 'Feature' as const,
-          geometry: { type: 'Point' as const, coordinates: f.properties.labelPoint },
-          properties: f.properties,
-        })),
-      },
+      districtLabels: EMPTY,
       cityOutline: absoluteDatasetUrl('cityOutline'),
       waterLines: absoluteDatasetUrl('waterLines'),
       waterAreas: absoluteDatasetUrl('waterAreas'),
       transitLines: absoluteDatasetUrl('transitLines'),
       stations: absoluteDatasetUrl('stations'),
       hubs: absoluteDatasetUrl('hubs'),
-      facilities,
+      facilities: new URL(CONTENT_URLS.facilities, window.location.href).href,
       catchments: absoluteDatasetUrl('catchmentAreas'),
       probe: EMPTY,
     }),
-    [parks, districts, facilities],
+    [parks],
   );
-  const probeOverlay = useAtlasStore((s) => s.probeOverlay);
+  const liveSources = useMemo(
+    () => ({ districtLabels, probe: probeOverlay }),
+    [districtLabels, probeOverlay],
+  );
 
   const onSelectPark = useCallback(
     (id: ParkId | null) => update({ page: { kind: 'atlas', parkId: id }, camera: null }),
@@ -92,7 +127,7 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
       hoveredParkId={hoveredParkId}
       camera={state.camera}
       data={data}
-      probeOverlay={probeOverlay}
+      liveSources={liveSources}
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
       onCameraChange={onCameraChange}

@@ -46,7 +46,8 @@ export function FacilitiesSection({ parkId }: { parkId: ParkId }) {
                     {' '}
                     {t(`facility.status.${p.status}`)} · {t(`precision.${p.precision}`)}
                   </span>
-                  {p.precisionNote ? <p className="facility-list__note">{p.precisionNote}</p> : null}
+                  {p.statusNote ? <p className="facility-list__note">{b(p.statusNote)}</p> : null}
+                  {p.precisionNote ? <p className="facility-list__note">{b(p.precisionNote)}</p> : null}
                 </li>
               );
             })}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import type { ParkId } from '../../data/schemas.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -18,6 +19,10 @@ export function ParkList({ parks, selectedParkId }: Props) {
   const { state } = useViewState();
   const hovered = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
+  // The list is the page's first meaningful paint; the load benchmark checks it comes before the map.
+  useEffect(() => {
+    if (performance.getEntriesByName('park-list-painted').length === 0) performance.mark('park-list-painted');
+  }, []);
   return (
     <nav className="park-list" aria-labelledby="park-list-heading" id="park-list">
       <h2 id="park-list-heading" className="park-list__heading">

@@ -128,7 +128,7 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
         <p>{b(p.outlineMethod)}</p>
         <p className="muted">
           {t('park.precision')}: {t(`precision.${p.precision}`)}
-          {p.precisionNote ? ` — ${p.precisionNote}` : ''}
+          {p.precisionNote ? ` — ${b(p.precisionNote)}` : ''}
         </p>
       </section>
     </article>

@@ -1,0 +1,161 @@
+/**
+ * Load benchmark (QUALITY-BAR P4) and interaction long tasks (P6), in headless Chromium:
+ *  - map-ready of the atlas (first idle with the ten parks) vs a bare MapLibre page drawing the
+ *    same geodata (tests/bench/bare), alternating runs in the same process; fails if the median
+ *    ratio exceeds 1.3;
+ *  - the park list and title must paint before the map is ready;
+ *  - the longest tasks while selecting a park, toggling a layer and switching language (printed).
+ * Needs `npm run build` first (dist/). Prints medians, as the machine is shared and noisy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 7);
+const MAX_RATIO = 1.3;
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function mapReadyMs(page: Page, url: string): Promise<{ ready: number; listPaint: number | null }> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, {
+    timeout: 60_000,
+  });
+  return page.evaluate(() => {
+    const ready = performance.getEntriesByName('map-ready')[0]!.startTime;
+    const list = performance.getEntriesByName('park-list-painted')[0];
+    return { ready, listPaint: list ? list.startTime : null };
+  });
+}
+
+const bareDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bare-'));
+await build({
+  root: path.join(root, 'tests/bench/bare'),
+  logLevel: 'warn',
+  configFile: false,
+  build: { outDir: bareDir, emptyOutDir: true, assetsInlineLimit: 0, target: 'es2022' },
+});
+const app = await preview({ root, logLevel: 'warn', preview: { port: 4191, strictPort: false } });
+const bare = await preview({
+  root: path.join(root, 'tests/bench/bare'),
+  configFile: false,
+  logLevel: 'warn',
+  build: { outDir: bareDir },
+  preview: { port: 4192, strictPort: false },
+});
+const appUrl = app.resolvedUrls?.local[0] ?? 'http://localhost:4191/';
+const bareUrl = bare.resolvedUrls?.local[0] ?? 'http://localhost:4192/';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: FLAGS,
+});
+
+let failed = false;
+try {
+  const appTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const listFirst: boolean[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const which of i % 2 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const r = await mapReadyMs(page, which === 'app' ? appUrl : bareUrl);
+      if (which === 'app') {
+        appTimes.push(r.ready);
+        listFirst.push(r.listPaint !== null && r.listPaint < r.ready);
+      } else bareTimes.push(r.ready);
+      await context.close();
+    }
+  }
+  const ratio = median(appTimes) / median(bareTimes);
+  console.log(`P4 load (median of ${RUNS}, headless Chromium, software WebGL)`);
+  console.log(
+    '  baseline: the same style and geodata in a bare MapLibre page (no React, no app), same map size',
+  );
+  console.log(`  bare MapLibre page, map-ready  ${median(bareTimes).toFixed(0).padStart(6)} ms`);
+  console.log(`  atlas, map-ready              ${median(appTimes).toFixed(0).padStart(6)} ms`);
+  console.log(`  ratio atlas / bare            ${ratio.toFixed(2).padStart(6)}   (budget ≤ ${MAX_RATIO})`);
+  console.log(
+    `  park list painted before map-ready in ${listFirst.filter(Boolean).length}/${listFirst.length} runs`,
+  );
+  if (ratio > MAX_RATIO) failed = true;
+  if (!listFirst.every(Boolean)) failed = true;
+
+  // P6: long tasks during the interactions users do most. Measured twice: with the map, where
+  // software WebGL makes every rendered frame a long task, and with WebGL removed, where every
+  // long task left is the app's own code (React, the analysis) — that one has the 50 ms budget.
+  const NO_WEBGL = `(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' || type === 'webgl' ? null : original.call(this, type, ...rest);
+    };
+  })();`;
+  for (const mode of ['with the map', 'app code only (no WebGL)'] as const) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    if (mode !== 'with the map') await context.addInitScript(NO_WEBGL);
+    const page = await context.newPage();
+    if (mode === 'with the map') await mapReadyMs(page, appUrl);
+    else {
+      await page.goto(appUrl);
+      await page.locator('.park-list__item').first().waitFor();
+      await page.waitForTimeout(500);
+    }
+    const longest: Record<string, number> = {};
+    const measure = async (name: string, act: () => Promise<void>) => {
+      await page.evaluate(() => {
+        const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
+        w.__tasks = [];
+        w.__obs = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__tasks.push(e.duration);
+        });
+        w.__obs.observe({ type: 'longtask' });
+      });
+      await act();
+      await page.waitForTimeout(1500);
+      longest[name] = await page.evaluate(() => {
+        const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
+        w.__obs?.disconnect();
+        return Math.max(0, ...w.__tasks);
+      });
+    };
+    // The first park opened also loads the analysis and content chunks; measure a warm one too.
+    await measure('select a park (first)', () => page.locator('a[data-park-id="nansha-ai"]').click());
+    await measure('select another park', () => page.locator('a[data-park-id="bio-island"]').click());
+    if (mode === 'with the map') {
+      await measure('toggle a layer', () => page.locator('input[data-layer-group="stations"]').click());
+    }
+    await measure('switch language', () => page.getByTestId('lang-switch').click());
+    await measure('back to all parks', () => page.locator('.park-panel__back').click());
+    console.log(`P6 longest main-thread task per interaction, ${mode}:`);
+    for (const [name, ms] of Object.entries(longest)) {
+      const over = mode !== 'with the map' && ms > 50;
+      if (over) failed = true;
+      console.log(`  ${name.padEnd(24)} ${ms.toFixed(0).padStart(5)} ms${over ? '  OVER 50 ms' : ''}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await app.close();
+  await bare.close();
+  rmSync(bareDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,67 @@
+/**
+ * Baseline for the load benchmark (QUALITY-BAR P4): a bare MapLibre page that draws the same
+ * geodata with the same style as the atlas (src/map/style.ts) and marks `map-ready` on its first
+ * idle — the same sources and labels, but no React, no router, no panels, no app state. The atlas's map-ready time is compared
+ * with this one in the same run, so the ratio is the cost of the app around the map.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import catchments from '../../../geodata/catchments.geojson?url';
+import cityOutline from '../../../geodata/city-outline.geojson?url';
+import districts from '../../../geodata/districts.geojson?url';
+import facilities from '../../../geodata/facilities.geojson?url';
+import hubs from '../../../geodata/hubs.geojson?url';
+import parks from '../../../geodata/parks.geojson?url';
+import stations from '../../../geodata/stations.geojson?url';
+import transitLines from '../../../geodata/transit-lines.geojson?url';
+import waterAreas from '../../../geodata/water-areas.geojson?url';
+import waterLines from '../../../geodata/water-lines.geojson?url';
+import { labelPoints } from '../../../src/map/geometry-helpers.ts';
+import { buildStyle } from '../../../src/map/style.ts';
+import { DEFAULT_LAYERS } from '../../../src/url/view-state.ts';
+
+setWorkerUrl(workerUrl);
+const abs = (u: string) => new URL(u, window.location.href).href;
+const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const parksData = (await (await fetch(parks)).json()) as GeoJSON.FeatureCollection;
+const districtsData = (await (await fetch(districts)).json()) as GeoJSON.FeatureCollection<
+  GeoJSON.Geometry,
+  { labelPoint: [number, number] }
+>;
+const districtLabels: GeoJSON.FeatureCollection = {
+  type: 'FeatureCollection',
+  features: districtsData.features.map((f) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: f.properties.labelPoint },
+    properties: f.properties,
+  })),
+};
+const map = new MaplibreMap({
+  container: 'map',
+  bounds: [
+    [113.2, 22.85],
+    [113.75, 23.42],
+  ],
+  style: buildStyle({
+    lang: 'zh',
+    visibleGroups: DEFAULT_LAYERS,
+    data: {
+      parks: parksData,
+      parkLabels: labelPoints(parksData),
+      districts: abs(districts),
+      districtLabels,
+      cityOutline: abs(cityOutline),
+      waterLines: abs(waterLines),
+      waterAreas: abs(waterAreas),
+      transitLines: abs(transitLines),
+      stations: abs(stations),
+      hubs: abs(hubs),
+      facilities: abs(facilities),
+      catchments: abs(catchments),
+      probe: empty,
+    },
+  }),
+});
+map.once('idle', () => performance.mark('map-ready'));
