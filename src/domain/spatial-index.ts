@@ -849,8 +849,8 @@ export class GeoPointIndex {
   }
 
   /**
-   * Every point within `radiusM` metres (great-circle, inclusive) of `p`, ascending by distance
-   * then index.
+   * Every point within `radiusM` metres (great-circle, inclusive) of `p`, ascending by distance (haversine
+   * term) then index.
    */
   within(p: LngLat, radiusM: number, filter?: PointFilter): NearestHit[] {
     const found: { index: number; distanceM: Metres; h: number }[] = [];
@@ -903,7 +903,7 @@ export function bruteForceNearest(
   return all.slice(0, k).map(({ index, distanceM }) => ({ index, distanceM }));
 }
 
-/** Brute-force reference: every point within `radiusM` metres of `p`, ascending by distance then index. */
+/** Brute-force reference: every point within `radiusM` metres of `p`, ascending by distance (haversine term) then index. */
 export function bruteForceWithin(
   lngLats: InterleavedLngLat,
   p: LngLat,
