@@ -125,6 +125,23 @@ describe('validateAreaGeometry', () => {
     rejects(poly(square, outside), 'hole-outside-shell');
     const crossing = square.map(([x, y]) => [x! + 0.01, y! + 0.005]);
     rejects(poly(square, crossing), 'ring-crossing');
+    const hole = (c: number, r: number) => [
+      [113.31 - r, 23.11 - c * r],
+      [113.31 + r, 23.11 - c * r],
+      [113.31 + r, 23.11 + c * r],
+      [113.31 - r, 23.11 + c * r],
+      [113.31 - r, 23.11 - c * r],
+    ];
+    rejects(poly(square, hole(1, 0.005), hole(1, 0.002)), 'nested-holes');
+    expect(
+      validateAreaGeometry(
+        poly(
+          square,
+          hole(0.2, 0.002).map(([x, y]) => [x! - 0.004, y!]),
+          hole(0.2, 0.002).map(([x, y]) => [x! + 0.004, y!]),
+        ),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('rejects overlapping polygons of a MultiPolygon', () => {

@@ -7,7 +7,7 @@
  * Checks, in order: structure → every position (numbers, finite, WGS-84 range with a diagnosis of
  * projected metres and swapped lat/lng, optional region) → every ring (≥ 4 positions, closed,
  * non-degenerate) → simplicity (no self-intersection or ring crossing, via an x-sweep with an
- * active list: ~O(n log n) for real outlines instead of the O(n²) of Turf's kinks) → holes inside their shell → polygons of a
+ * active list: ~O(n log n) for real outlines instead of the O(n²) of Turf's kinks) → holes inside their shell and not nested → polygons of a
  * MultiPolygon not overlapping. Edges are treated as straight lines in lng/lat (as GeoJSON
  * consumers, Turf and MapLibre do).
  */
@@ -30,6 +30,7 @@ export type GeometryErrorCode =
   | 'self-intersection'
   | 'ring-crossing'
   | 'hole-outside-shell'
+  | 'nested-holes'
   | 'overlapping-polygons';
 
 /** Outcome of a validation: `ok`, or a readable English reason and a stable code. */
@@ -301,6 +302,35 @@ function ringSide(f: FlatRings, inner: number, outer: number): number {
   return 0;
 }
 
+/** Bbox of every ring, [x0, y0, x1, y1] × ringCount (cheap pre-filter for containment tests). */
+function ringBoxes(f: FlatRings): Float64Array {
+  const n = f.starts.length - 1;
+  const out = new Float64Array(4 * n);
+  for (let r = 0; r < n; r++) {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = f.starts[r]!; i < f.starts[r + 1]!; i++) {
+      x0 = Math.min(x0, f.xs[i]!);
+      x1 = Math.max(x1, f.xs[i]!);
+      y0 = Math.min(y0, f.ys[i]!);
+      y1 = Math.max(y1, f.ys[i]!);
+    }
+    out.set([x0, y0, x1, y1], 4 * r);
+  }
+  return out;
+}
+
+function boxesOverlap(b: Float64Array, r: number, s: number): boolean {
+  return (
+    b[4 * r]! <= b[4 * s + 2]! &&
+    b[4 * s]! <= b[4 * r + 2]! &&
+    b[4 * r + 1]! <= b[4 * s + 3]! &&
+    b[4 * s + 1]! <= b[4 * r + 3]!
+  );
+}
+
 function ringLabel(f: FlatRings, r: number, multi: boolean): string {
   const p = f.polygonOf[r]!;
   let first = r;
@@ -414,6 +444,7 @@ function validatePolygons(polygons: unknown[], multi: boolean, options: Validati
   }
 
   const ringCount = trimmed.starts.length - 1;
+  const boxes = ringBoxes(trimmed);
   let shell = 0;
   for (let r = 0; r < ringCount; r++) {
     if (trimmed.isShell[r]) {
@@ -422,6 +453,16 @@ function validatePolygons(polygons: unknown[], multi: boolean, options: Validati
     }
     if (ringSide(trimmed, r, shell) < 0) {
       return fail('hole-outside-shell', `${ringLabel(trimmed, r, multi)} lies outside its outer ring`);
+    }
+    // Rings do not cross (checked above), so two holes overlap only if one lies inside the other.
+    for (let h = shell + 1; h < r; h++) {
+      if (!boxesOverlap(boxes, r, h)) continue;
+      if (ringSide(trimmed, r, h) > 0 || ringSide(trimmed, h, r) > 0) {
+        return fail(
+          'nested-holes',
+          `${ringLabel(trimmed, r, multi)} and ${ringLabel(trimmed, h, multi)} overlap (one hole inside another)`,
+        );
+      }
     }
   }
   if (multi) {
