@@ -470,7 +470,7 @@ function validatePolygons(polygons: unknown[], multi: boolean, options: Validati
     for (let r = 0; r < ringCount; r++) if (trimmed.isShell[r]) shells.push(r);
     for (const a of shells) {
       for (const b of shells) {
-        if (a !== b && ringSide(trimmed, a, b) > 0) {
+        if (a !== b && boxesOverlap(boxes, a, b) && ringSide(trimmed, a, b) > 0) {
           // Inside b's shell: fine only if it sits inside one of b's holes.
           let inHole = false;
           for (let h = b + 1; h < ringCount && !trimmed.isShell[h]; h++) {
