@@ -135,6 +135,7 @@ export default function MapView(props: MapViewProps) {
       p.onError(/webgl|gpu/i.test(message) ? 'no-webgl' : 'error', message);
       return;
     }
+    performance.mark('map-created');
     mapRef.current = map;
     appliedRef.current = { selected: null, hovered: null };
     // Icons are drawn on demand, whenever the renderer first asks for one (no sprite file).
@@ -233,6 +234,7 @@ export default function MapView(props: MapViewProps) {
       propsRef.current.onReady();
     });
     map.on('load', () => {
+      performance.mark('map-load');
       applySelection(
         map,
         propsRef.current.selectedParkId,

@@ -64,4 +64,6 @@ const map = new MaplibreMap({
     },
   }),
 });
+performance.mark('map-created');
+map.once('load', () => performance.mark('map-load'));
 map.once('idle', () => performance.mark('map-ready'));
