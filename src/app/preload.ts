@@ -1,8 +1,8 @@
 /**
- * Starts the two slow things the map needs — its code chunk and the parks file — as soon as the
+ * Starts what the map needs first — its code chunk, the parks and the district names — as soon as the
  * entry script runs, so they download while React renders the shell instead of after it.
  */
-import { loadParks } from '../data/geodata.ts';
+import { loadAttribution, loadDistricts, loadParks } from '../data/geodata.ts';
 import { hasWebGL2 } from './webgl-support.ts';
 
 let mapChunk: Promise<unknown> | null = null;
@@ -15,5 +15,10 @@ export function importMapView() {
 
 export function preloadAtlas(): void {
   void loadParks().catch(() => undefined);
-  if (hasWebGL2()) void importMapView().catch(() => undefined);
+  // The attribution footer grows when its lines arrive; early, so the map starts at its final size.
+  void loadAttribution().catch(() => undefined);
+  if (!hasWebGL2()) return;
+  void importMapView().catch(() => undefined);
+  // District names are drawn from label points the app derives from this file.
+  void loadDistricts().catch(() => undefined);
 }

@@ -1,9 +1,9 @@
-/** Whether this browser can create a WebGL2 context (MapLibre 6 needs it). Checked before loading the map chunk. */
+/**
+ * Whether this browser has WebGL2 at all (MapLibre 6 needs it). Deliberately only a feature
+ * check: creating a probe context costs hundreds of milliseconds under software rendering, and
+ * MapLibre creates its own anyway — a browser that has the API but cannot give a context is
+ * caught when the map is constructed (MapView reports it and the fallback is shown).
+ */
 export function hasWebGL2(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return canvas.getContext('webgl2') !== null;
-  } catch {
-    return false;
-  }
+  return typeof window !== 'undefined' && typeof window.WebGL2RenderingContext === 'function';
 }

@@ -89,6 +89,7 @@ export default function MapView(props: MapViewProps) {
   const mapRef = useRef<MaplibreMap | null>(null);
   const readyRef = useRef(false);
   const popupRef = useRef<Popup | null>(null);
+  const appliedLive = useRef(new Map<string, GeoJSON.FeatureCollection>());
   const openPopupRef = useRef<((lngLat: LngLatLike, content: HTMLElement) => void) | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -103,11 +104,17 @@ export default function MapView(props: MapViewProps) {
     if (!container) return;
     const p = propsRef.current;
     let map: MaplibreMap;
+    const selectedBounds = p.selectedParkId ? parkBounds(p.data.parks, p.selectedParkId) : null;
+    const initialBounds = p.camera ? null : (selectedBounds ?? overviewBounds(p.data.parks));
     try {
-      const selectedBounds = p.selectedParkId ? parkBounds(p.data.parks, p.selectedParkId) : null;
       map = new MaplibreMap({
         container,
-        style: buildStyle({ lang: p.lang, data: p.data, visibleGroups: p.visibleGroups }),
+        // Live sources already loaded go straight into the style, saving a setData round trip.
+        style: buildStyle({
+          lang: p.lang,
+          data: { ...p.data, ...p.liveSources },
+          visibleGroups: p.visibleGroups,
+        }),
         ...(p.camera
           ? {
               center: [p.camera.lng, p.camera.lat],
@@ -115,10 +122,7 @@ export default function MapView(props: MapViewProps) {
               bearing: p.camera.bearing,
               pitch: p.camera.pitch,
             }
-          : {
-              bounds: selectedBounds ?? overviewBounds(p.data.parks),
-              fitBoundsOptions: { padding: fitPadding(container) },
-            }),
+          : { bounds: initialBounds ?? CITY_BOUNDS, fitBoundsOptions: { padding: fitPadding(container) } }),
         attributionControl: false,
         maxBounds: [
           [111.5, 21.8],
@@ -131,11 +135,17 @@ export default function MapView(props: MapViewProps) {
         locale: localeFor(p.lang),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      p.onError(/webgl|gpu/i.test(message) ? 'no-webgl' : 'error', message);
+      // Without a map instance nothing can be drawn: whatever the cause (usually no WebGL2
+      // context), the page falls back to the map-less view with the message.
+      p.onError('no-webgl', error instanceof Error ? error.message : String(error));
       return;
     }
     performance.mark('map-created');
+    appliedLive.current = new Map(
+      Object.entries(p.liveSources).filter(
+        (e): e is [string, GeoJSON.FeatureCollection] => e[1] !== undefined,
+      ),
+    );
     mapRef.current = map;
     appliedRef.current = { selected: null, hovered: null };
     // Icons are drawn on demand, whenever the renderer first asks for one (no sprite file).
@@ -209,6 +219,18 @@ export default function MapView(props: MapViewProps) {
         return;
       }
       propsRef.current.onProbe({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    });
+
+    // The page may still be settling when the map starts (the attribution line wrapping, fonts):
+    // until the user moves the map, a resize re-fits the initial extent instead of keeping the centre.
+    let userMoved = false;
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) userMoved = true;
+    });
+    map.on('resize', () => {
+      if (!userMoved && initialBounds && !readyRef.current) {
+        map.fitBounds(initialBounds, { padding: fitPadding(container), duration: 0 });
+      }
     });
 
     map.on('moveend', (e) => {
@@ -322,7 +344,6 @@ export default function MapView(props: MapViewProps) {
   }, [props.focusedFacility, props.facilityProperties, props.lang]);
 
   // Live data.
-  const appliedLive = useRef(new Map<string, GeoJSON.FeatureCollection>());
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;

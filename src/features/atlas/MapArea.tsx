@@ -1,18 +1,24 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { importMapView } from '../../app/preload.ts';
 import { hasWebGL2 } from '../../app/webgl-support.ts';
 import { CONTENT_URLS, loadFacilities } from '../../data/content.ts';
-import { absoluteDatasetUrl, loadDistricts, loadParks } from '../../data/geodata.ts';
+import {
+  absoluteDatasetUrl,
+  type DistrictsCollection,
+  loadDistricts,
+  loadParks,
+  type ParksCollection,
+} from '../../data/geodata.ts';
 import type { ParkId } from '../../data/schemas.ts';
-import { useDataset } from '../../data/use-dataset.ts';
+import { useLoaded } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import type { Camera } from '../../url/view-state.ts';
 
-const MapView = lazy(importMapView);
+type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -26,55 +32,41 @@ function MapFallback({ title, body }: { title: string; body: string }) {
 }
 
 /** District label points, derived once the districts file (fetched in parallel with the map) arrives. */
-function useDistrictLabels(): GeoJSON.FeatureCollection {
-  const [labels, setLabels] = useState(EMPTY);
-  useEffect(() => {
-    let live = true;
-    loadDistricts()
-      .then((districts) => {
-        if (!live) return;
-        setLabels({
-          type: 'FeatureCollection',
-          features: districts.features.map((f) => ({
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: f.properties.labelPoint },
-            properties: f.properties,
-          })),
-        });
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return labels;
+function districtLabelPoints(districts: DistrictsCollection): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: districts.features.map((f) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: f.properties.labelPoint },
+      properties: f.properties,
+    })),
+  };
 }
 
-/** Facility properties by id, for the popup of a facility picked from a list. */
-function useFacilityProperties(): ReadonlyMap<string, Record<string, unknown>> {
-  const [byId, setById] = useState<ReadonlyMap<string, Record<string, unknown>>>(new Map());
-  useEffect(() => {
-    let live = true;
-    loadFacilities()
-      .then((facilities) => {
-        if (live) setById(new Map(facilities.features.map((f) => [f.properties.id, { ...f.properties }])));
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return byId;
+interface LoadedMapProps {
+  selectedParkId: ParkId | null;
+  parks: ParksCollection;
+  MapView: MapViewComponent;
 }
 
-function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
+function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const { lang } = useLang();
   const { state, update, setCamera } = useViewState();
-  // Only the parks are needed before the map starts (label anchors, bounds, feature state);
-  // every other layer is fetched by MapLibre's worker from its URL.
-  const parks = useDataset(loadParks);
-  const districtLabels = useDistrictLabels();
-  const facilityProperties = useFacilityProperties();
+  const districts = useLoaded(loadDistricts);
+  const facilities = useLoaded(loadFacilities);
+  const districtLabels = useMemo(
+    () => (districts.status === 'ready' ? districtLabelPoints(districts.value) : EMPTY),
+    [districts],
+  );
+  const facilityProperties = useMemo(
+    () =>
+      new Map<string, Record<string, unknown>>(
+        facilities.status === 'ready'
+          ? facilities.value.features.map((f) => [f.properties.id, { ...f.properties }])
+          : [],
+      ),
+    [facilities],
+  );
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
@@ -140,9 +132,16 @@ function LoadedMap({ selectedParkId }: { selectedParkId: ParkId | null }) {
   );
 }
 
-/** The map column: the lazy map, or a useful message when this browser cannot draw it. */
+/**
+ * The map column: the lazy map, or a useful message when this browser cannot draw it.
+ * No Suspense here: React throttles revealing a suspended boundary by up to 300 ms, and the map
+ * should start the moment its code and the parks are in. Only the parks are needed before the map
+ * starts (label anchors, bounds, feature state); MapLibre's worker fetches every other layer.
+ */
 export function MapArea({ selectedParkId }: { selectedParkId: ParkId | null }) {
   const { t } = useLang();
+  const parks = useLoaded(loadParks);
+  const chunk = useLoaded(importMapView);
   const mapStatus = useAtlasStore((s) => s.mapStatus);
   const webgl = useMemo(hasWebGL2, []);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -152,13 +151,16 @@ export function MapArea({ selectedParkId }: { selectedParkId: ParkId | null }) {
   if (!webgl || mapStatus === 'no-webgl') {
     return <MapFallback title={t('map.noWebgl.title')} body={t('map.noWebgl.body')} />;
   }
+  const failed = parks.status === 'error' ? parks.error : chunk.status === 'error' ? chunk.error : null;
+  if (failed) return <MapFallback title={t('map.error', { message: '' })} body={failed.message} />;
+  if (parks.status !== 'ready' || chunk.status !== 'ready') {
+    return <div className="map-loading">{t('map.loading')}</div>;
+  }
   return (
     <ErrorBoundary
       fallback={(message) => <MapFallback title={t('map.error', { message: '' })} body={message} />}
     >
-      <Suspense fallback={<div className="map-loading">{t('map.loading')}</div>}>
-        <LoadedMap selectedParkId={selectedParkId} />
-      </Suspense>
+      <LoadedMap selectedParkId={selectedParkId} parks={parks.value} MapView={chunk.value.default} />
     </ErrorBoundary>
   );
 }
