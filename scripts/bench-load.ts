@@ -52,7 +52,12 @@ async function mapReadyMs(page: Page, url: string): Promise<LoadMarks> {
       (name) => performance.getEntriesByName(name)[0]?.startTime ?? null,
     ),
   );
-  return { ready: ready ?? Number.NaN, created: created ?? Number.NaN, loaded: loaded ?? Number.NaN, listPaint: listPaint ?? null };
+  return {
+    ready: ready ?? Number.NaN,
+    created: created ?? Number.NaN,
+    loaded: loaded ?? Number.NaN,
+    listPaint: listPaint ?? null,
+  };
 }
 
 const bareDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bare-'));

@@ -67,7 +67,12 @@ function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G
   return z.object({
     type: z.literal('FeatureCollection'),
     features: z.array(
-      z.object({ type: z.literal('Feature'), id: z.union([z.string(), z.number()]).optional(), geometry, properties }),
+      z.object({
+        type: z.literal('Feature'),
+        id: z.union([z.string(), z.number()]).optional(),
+        geometry,
+        properties,
+      }),
     ),
   });
 }
