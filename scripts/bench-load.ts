@@ -84,13 +84,24 @@ const browser = await chromium.launch({
 
 let failed = false;
 try {
+  // The bare page opens on the atlas's own opening camera, so both draw the same view.
+  const probe = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const probePage = await probe.newPage();
+  await mapReadyMs(probePage, appUrl);
+  const camera = await probePage.evaluate(() => {
+    const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+    const c = map.getCenter();
+    return `${map.getZoom()}/${c.lat}/${c.lng}`;
+  });
+  await probe.close();
+  const bareView = `${bareUrl}#${camera}`;
   const runs: Record<'app' | 'bare', LoadMarks[]> = { app: [], bare: [] };
   const listFirst: boolean[] = [];
   for (let i = 0; i < RUNS; i++) {
     for (const which of i % 2 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      const r = await mapReadyMs(page, which === 'app' ? appUrl : bareUrl);
+      const r = await mapReadyMs(page, which === 'app' ? appUrl : bareView);
       runs[which].push(r);
       if (which === 'app') listFirst.push(r.listPaint !== null && r.listPaint < r.ready);
       await context.close();

@@ -1,6 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { Attribution } from '../features/attribution/Attribution.tsx';
 import { useLang } from '../i18n/use-lang.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useViewState } from '../url/use-view-state.ts';
@@ -70,7 +69,6 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       ) : null}
       <main className="app-main">{children}</main>
-      <Attribution />
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * Starts what the map needs first — its code chunk, the parks and the district names — as soon as the
  * entry script runs, so they download while React renders the shell instead of after it.
  */
-import { loadAttribution, loadDistricts, loadParks } from '../data/geodata.ts';
+import { loadDistricts, loadParks } from '../data/geodata.ts';
+import { track } from '../data/use-dataset.ts';
 import { hasWebGL2 } from './webgl-support.ts';
 
 let mapChunk: Promise<unknown> | null = null;
@@ -14,11 +15,9 @@ export function importMapView() {
 }
 
 export function preloadAtlas(): void {
-  void loadParks().catch(() => undefined);
-  // The attribution footer grows when its lines arrive; early, so the map starts at its final size.
-  void loadAttribution().catch(() => undefined);
+  void track(loadParks()).catch(() => undefined);
   if (!hasWebGL2()) return;
-  void importMapView().catch(() => undefined);
+  void track(importMapView()).catch(() => undefined);
   // District names are drawn from label points the app derives from this file.
-  void loadDistricts().catch(() => undefined);
+  void track(loadDistricts()).catch(() => undefined);
 }

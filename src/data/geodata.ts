@@ -8,7 +8,6 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { z } from 'zod';
-import attributionUrl from '../../geodata/attribution.json?url';
 import catchmentAreasUrl from '../../geodata/catchments.geojson?url';
 import catchmentsUrl from '../../geodata/catchments.json?url';
 import cityOutlineUrl from '../../geodata/city-outline.geojson?url';
@@ -35,12 +34,6 @@ export type TransitLinesCollection = Collection<TransitLineProperties>;
 export type HubsCollection = Collection<HubProperties>;
 export type DistrictsCollection = Collection<z.infer<typeof DistrictPropertiesSchema>>;
 
-export interface AttributionItem {
-  id: string;
-  text: { zh: string; en: string };
-  appliesTo: string[];
-}
-
 /** URLs of the data files; the map's worker fetches the context layers itself from these. */
 export const GEODATA_URLS = {
   parks: parksUrl,
@@ -52,7 +45,6 @@ export const GEODATA_URLS = {
   waterLines: waterLinesUrl,
   waterAreas: waterAreasUrl,
   catchmentAreas: catchmentAreasUrl,
-  attribution: attributionUrl,
 } as const;
 export type DatasetName = keyof typeof GEODATA_URLS;
 
@@ -130,15 +122,6 @@ export const loadStations = () => loadCollection<StationProperties>('stations');
 export const loadTransitLines = () => loadCollection<TransitLineProperties>('transitLines');
 export const loadHubs = () => loadCollection<HubProperties>('hubs');
 export const loadDistricts = () => loadCollection<z.infer<typeof DistrictPropertiesSchema>>('districts');
-
-export function loadAttribution(): Promise<AttributionItem[]> {
-  return memo('attribution', async () => {
-    const json = (await fetchJson(GEODATA_URLS.attribution)) as { items?: unknown };
-    if (!json || !Array.isArray(json.items))
-      throw new DataLoadError('attribution.json', 'expected { items: [...] }');
-    return json.items as AttributionItem[];
-  });
-}
 
 export function loadCatchments(): Promise<Catchments> {
   return memo('catchments', async () => {

@@ -8,6 +8,23 @@ export function useDataset<T>(load: () => Promise<T>): T {
   return use(load());
 }
 
+const settled = new WeakMap<Promise<unknown>, Loaded<unknown>>();
+
+/** Remembers how a promise settled, so later readers can use the value without waiting a tick. */
+export function track<T>(promise: Promise<T>): Promise<T> {
+  if (!settled.has(promise)) {
+    promise.then(
+      (value) => settled.set(promise, { status: 'ready', value }),
+      (error: unknown) =>
+        settled.set(promise, {
+          status: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
+    );
+  }
+  return promise;
+}
+
 export type Loaded<T> =
   | { status: 'loading' }
   | { status: 'ready'; value: T }
@@ -19,11 +36,20 @@ export type Loaded<T> =
  * up to 300 ms, which would delay the map by that much.
  */
 export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  // A load that has already settled (e.g. started by the preloader) is ready on the first render.
+  const [state, setState] = useState<Loaded<T>>(
+    () => (settled.get(load()) as Loaded<T> | undefined) ?? { status: 'loading' },
+  );
   useEffect(() => {
     let live = true;
-    load().then(
-      (value) => live && setState({ status: 'ready', value }),
+    track(load()).then(
+      // Keep the same state object when it was already ready on the first render: a new one would
+      // make every derived value (and the map data built from it) change for nothing.
+      (value) =>
+        live &&
+        setState((prev) =>
+          prev.status === 'ready' && prev.value === value ? prev : { status: 'ready', value },
+        ),
       (error: unknown) =>
         live &&
         setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),

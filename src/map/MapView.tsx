@@ -78,6 +78,9 @@ function cameraOf(map: MaplibreMap): Camera {
 /** Room around a fitted extent; on wide maps the right side also leaves room for the open legend. */
 function fitPadding(container: HTMLElement) {
   const w = container.clientWidth;
+  const h = container.clientHeight;
+  // A container not laid out yet (or tiny) gets no padding rather than one that cannot fit.
+  if (w < 200 || h < 200) return 0;
   const p = Math.max(24, Math.min(90, w * 0.08));
   const legend = container.parentElement?.querySelector('.legend[open]');
   const right = legend && w > 800 ? Math.min(legend.getBoundingClientRect().width + 16, w * 0.4) : p;
@@ -274,10 +277,13 @@ export default function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // Language: re-set label text, the narrowest change.
+  // Language: re-set label text, the narrowest change. The style was built in the first language,
+  // so nothing is re-set until it changes (re-setting text re-lays out every label tile).
+  const labelLang = useRef(props.lang);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
+    if (!map || labelLang.current === props.lang) return;
+    labelLang.current = props.lang;
     const apply = () => {
       for (const [layerId, property] of Object.entries(LABEL_PROPERTY)) {
         if (map.getLayer(layerId) && property)
@@ -297,8 +303,9 @@ export default function MapView(props: MapViewProps) {
       for (const [layerId, group] of Object.entries(LAYER_GROUP_OF)) {
         if (!map.getLayer(layerId) || !group) continue;
         const wanted = visible.has(group) ? 'visible' : 'none';
-        if (map.getLayoutProperty(layerId, 'visibility') !== wanted)
-          map.setLayoutProperty(layerId, 'visibility', wanted);
+        // An unset visibility is 'visible': setting it anyway would reload every source.
+        const current = map.getLayoutProperty(layerId, 'visibility') ?? 'visible';
+        if (current !== wanted) map.setLayoutProperty(layerId, 'visibility', wanted);
       }
     };
     if (map.isStyleLoaded()) apply();

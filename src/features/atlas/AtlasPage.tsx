@@ -7,6 +7,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
+import { Attribution } from '../attribution/Attribution.tsx';
 import { Legend } from '../legend/Legend.tsx';
 import { ParkList } from '../parks/ParkList.tsx';
 import { ParkPanel } from '../parks/ParkPanel.tsx';
@@ -73,6 +74,7 @@ export function AtlasPage() {
       <section className="atlas__map" aria-label={t('map.label')}>
         <MapArea selectedParkId={selectedId} />
         {mapStatus === 'no-webgl' ? null : <Legend />}
+        <Attribution />
       </section>
     </div>
   );
