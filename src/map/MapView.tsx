@@ -84,7 +84,8 @@ function fitPadding(container: HTMLElement) {
   const p = Math.max(24, Math.min(90, w * 0.08));
   const legend = container.parentElement?.querySelector('.legend[open]');
   const right = legend && w > 800 ? Math.min(legend.getBoundingClientRect().width + 16, w * 0.4) : p;
-  return { top: p, bottom: p, left: p, right };
+  // The attribution line sits over the bottom edge.
+  return { top: p, bottom: p + 18, left: p, right };
 }
 
 export default function MapView(props: MapViewProps) {
