@@ -47,7 +47,6 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
   page: fc.oneof(
     fc.record({ kind: fc.constant('atlas' as const), parkId: fc.constantFrom(null, ...PARK_IDS) }),
     fc.constant({ kind: 'plan' as const }),
-    fc.constant({ kind: 'briefing' as const }),
   ),
   lang: fc.constantFrom('zh' as const, 'en' as const),
   layers: fc.subarray([...LAYER_GROUPS]),

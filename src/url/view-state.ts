@@ -2,7 +2,7 @@
  * The shareable view state and its URL form. Pure functions: no router, no DOM.
  *
  * URL form (path carries the page, query the view options, hash the camera):
- *   /parks/:parkId?lang=en&layers=parks,transit&slide=3#12.50/23.10500/113.36000/0.0/0
+ *   /parks/:parkId?lang=en&layers=parks,transit-open#12.50/23.10500/113.36000/0.0/0
  *                                                    zoom / lat / lng / bearing / pitch
  * Parsing never throws: anything unknown or out of range is dropped or clamped, so a garbage URL
  * still yields a valid state. Values are kept at a fixed precision so that
@@ -44,7 +44,7 @@ export interface Camera {
   pitch: number;
 }
 
-export type Page = { kind: 'atlas'; parkId: ParkId | null } | { kind: 'plan' } | { kind: 'briefing' };
+export type Page = { kind: 'atlas'; parkId: ParkId | null } | { kind: 'plan' };
 
 export interface ViewState {
   page: Page;
@@ -119,7 +119,6 @@ export function parsePath(pathname: string): { page: Page; unknownParkId: string
       : { page: { kind: 'atlas', parkId: null }, unknownParkId: id.slice(0, 80) };
   }
   if (parts[0] === 'plan') return { page: { kind: 'plan' }, unknownParkId: null };
-  if (parts[0] === 'briefing') return { page: { kind: 'briefing' }, unknownParkId: null };
   return { page: { kind: 'atlas', parkId: null }, unknownParkId: null };
 }
 
@@ -159,8 +158,6 @@ export function pathForPage(page: Page): string {
   switch (page.kind) {
     case 'plan':
       return '/plan';
-    case 'briefing':
-      return '/briefing';
     default:
       return page.parkId ? `/parks/${page.parkId}` : '/';
   }
