@@ -12,10 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
-  BilingualSchema,
   FacilitiesSchema,
-  FacilityCategorySchema,
-  ParkIdSchema,
+  FacilityPropertiesSchema,
   PositionSchema,
   UnplacedFacilitiesSchema,
   UnplacedFacilitySchema,
@@ -28,17 +26,10 @@ const nonBlank = (lang: string) =>
   z.string().refine((v) => v.trim() !== '', `the note needs its ${lang} text (blank)`);
 const AuthoredNoteSchema = z.object({ zh: nonBlank('Chinese'), en: nonBlank('English') });
 
-const AuthoredFacilitySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  parkId: ParkIdSchema,
-  category: FacilityCategorySchema,
-  status: z.enum(['planned', 'existing']),
-  name: BilingualSchema,
-  statusNote: BilingualSchema.optional(),
-  itemIds: z.array(z.string()).optional(),
+// The built feature's properties, with a point's two precisions only and a position.
+const AuthoredFacilitySchema = FacilityPropertiesSchema.extend({
   precision: z.enum(['located', 'approximate']),
   precisionNote: AuthoredNoteSchema.optional(),
-  source: z.string().min(1),
   coordinates: PositionSchema,
 });
 export const AuthoredFacilitiesSchema = z.object({

@@ -6,7 +6,7 @@
  * much to trust its position (`precision`).
  */
 import { z } from 'zod';
-import { PARK_IDS, type ParkId } from './vocabulary.ts';
+import { PARK_IDS, type ParkId, SUPPORTING_CATEGORIES } from './vocabulary.ts';
 
 /** How a position was obtained, from best to weakest. */
 export const PrecisionSchema = z.enum([
@@ -186,18 +186,8 @@ export const WaterAreasSchema = featureCollection(
 );
 
 // ---------------------------------------------------------------- facilities (issue 3)
-export const FacilityCategorySchema = z.enum([
-  'living',
-  'commercial',
-  'education',
-  'medical',
-  'transport',
-  'ecology',
-  'innovation',
-  'fund',
-  'service-platform',
-  'community',
-]);
+/** A facility is filed under the category of the supporting item that names it. */
+export const FacilityCategorySchema = z.enum(SUPPORTING_CATEGORIES);
 export type FacilityCategory = z.infer<typeof FacilityCategorySchema>;
 export const FacilityPropertiesSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

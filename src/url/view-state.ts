@@ -26,15 +26,8 @@ export const LAYER_GROUPS = [
   'districts',
 ] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
-export const DEFAULT_LAYERS: readonly LayerGroup[] = [
-  'parks',
-  'transit-open',
-  'transit-planned',
-  'stations',
-  'hubs',
-  'facilities',
-  'districts',
-];
+/** Everything but the catchments, which are shown on demand from a park page. */
+export const DEFAULT_LAYERS: readonly LayerGroup[] = LAYER_GROUPS.filter((g) => g !== 'catchments');
 
 export interface Camera {
   zoom: number;

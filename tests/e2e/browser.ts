@@ -10,7 +10,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../output');
 
-const FLAGS = [
+/** Flags for Debian's Chromium headless on a machine with no GPU and no network (PLATFORM-NOTES). */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-quic',
   '--no-first-run',
@@ -29,7 +30,11 @@ export interface Session {
 
 /** Launches Chromium; playwright gives every launch a fresh temporary profile of its own. */
 export async function launch(): Promise<Session> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
   return { browser, close: () => browser.close() };
 }
 
