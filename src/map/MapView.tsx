@@ -9,6 +9,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   type GeoJSONSource,
+  type IControl,
   type LngLatBoundsLike,
   type LngLatLike,
   type MapGeoJSONFeature,
@@ -94,6 +95,7 @@ export default function MapView(props: MapViewProps) {
   const readyRef = useRef(false);
   const popupRef = useRef<Popup | null>(null);
   const appliedLive = useRef(new Map<string, GeoJSON.FeatureCollection>());
+  const controlsRef = useRef<IControl[]>([]);
   const openPopupRef = useRef<((lngLat: LngLatLike, content: HTMLElement) => void) | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -158,8 +160,8 @@ export default function MapView(props: MapViewProps) {
       const image = category ? drawFacilityIcon(category) : null;
       if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: 2 });
     });
-    map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    controlsRef.current = [];
+    addControls(map, controlsRef, p.lang);
 
     const closePopup = () => {
       popupRef.current?.remove();
@@ -285,6 +287,7 @@ export default function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!map || labelLang.current === props.lang) return;
     labelLang.current = props.lang;
+    addControls(map, controlsRef, props.lang);
     const apply = () => {
       for (const [layerId, property] of Object.entries(LABEL_PROPERTY)) {
         if (map.getLayer(layerId) && property)
@@ -371,16 +374,38 @@ export default function MapView(props: MapViewProps) {
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;
 }
 
+/** The map controls' own strings, in both languages (English given too, to switch back). */
+const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
+  zh: {
+    'NavigationControl.ZoomIn': '放大',
+    'NavigationControl.ZoomOut': '缩小',
+    'NavigationControl.ResetBearing': '重置方向',
+    'ScaleControl.Meters': '米',
+    'ScaleControl.Kilometers': '公里',
+  },
+  en: {
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+  },
+};
+
 function localeFor(lang: Lang): Record<string, string> {
-  return lang === 'zh'
-    ? {
-        'NavigationControl.ZoomIn': '放大',
-        'NavigationControl.ZoomOut': '缩小',
-        'NavigationControl.ResetBearing': '重置方向',
-        'ScaleControl.Meters': '米',
-        'ScaleControl.Kilometers': '公里',
-      }
-    : {};
+  return CONTROL_STRINGS[lang];
+}
+
+/** Controls read their strings when added: re-add them in the new language. */
+function addControls(map: MaplibreMap, controls: { current: IControl[] }, lang: Lang): void {
+  for (const c of controls.current) map.removeControl(c);
+  map._locale = { ...map._locale, ...localeFor(lang) };
+  controls.current = [
+    new NavigationControl({ visualizePitch: true }),
+    new ScaleControl({ unit: 'metric', maxWidth: 120 }),
+  ];
+  map.addControl(controls.current[0]!, 'top-right');
+  map.addControl(controls.current[1]!, 'bottom-left');
 }
 
 /** The overview: all ten parks (they sit in the city's south and centre), else the whole city. */
