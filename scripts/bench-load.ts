@@ -56,7 +56,13 @@ await build({
   root: path.join(root, 'tests/bench/bare'),
   logLevel: 'warn',
   configFile: false,
-  build: { outDir: bareDir, emptyOutDir: true, assetsInlineLimit: 0, target: 'es2022' },
+  build: {
+    outDir: bareDir,
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+  },
 });
 const app = await preview({ root, logLevel: 'warn', preview: { port: 4191, strictPort: false } });
 const bare = await preview({
@@ -102,7 +108,7 @@ try {
   const ratio = m('app', 'ready') / m('bare', 'ready');
   console.log(`P4 load (median of ${RUNS}, headless Chromium, software WebGL)`);
   console.log(
-    '  baseline: the same style and geodata in a bare MapLibre page (no React, no app), same map size',
+    '  baseline: a bare MapLibre page (no React, no app) with the same style, data, map size and camera',
   );
   console.log('                                 map created   map load   map-ready (ms after navigation)');
   for (const [label, which] of [

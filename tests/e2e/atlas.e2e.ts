@@ -207,6 +207,8 @@ describe('language and layers', () => {
       return JSON.stringify(map.getLayoutProperty('park-label', 'text-field'));
     });
     expect(field.indexOf('"en"')).toBeLessThan(field.indexOf('"zh"'));
+    await expect.poll(() => atlas.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/^\d+\s?k?m$/);
+    await expect(atlas.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).resolves.toBe('Zoom in');
     await expectCleanRun(atlas);
     await atlas.context.close();
   });
