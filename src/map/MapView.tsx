@@ -239,10 +239,10 @@ export default function MapView(props: MapViewProps) {
       }
     });
 
-    map.on('moveend', (e) => {
-      // Only moves the user made or the app's own flights end up in the URL, once per move.
-      if (readyRef.current && !(e as { skipUrl?: boolean }).skipUrl)
-        propsRef.current.onCameraChange(cameraOf(map));
+    // One report per finished move (the URL binding rate-limits history writes); the start-up
+    // fitting before the first idle is not a move of the user's.
+    map.on('moveend', () => {
+      if (readyRef.current) propsRef.current.onCameraChange(cameraOf(map));
     });
 
     map.on('error', (e) => {

@@ -12,6 +12,7 @@ import {
 } from '../../data/geodata.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useLoaded } from '../../data/use-dataset.ts';
+import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
@@ -106,9 +107,9 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const onError = useCallback(
     (kind: 'no-webgl' | 'error', message: string) => {
       if (kind === 'no-webgl') setMapStatus('no-webgl', message);
-      else pushNotice('error', message);
+      else pushNotice('error', translate(lang, 'map.error', { message }));
     },
-    [setMapStatus, pushNotice],
+    [setMapStatus, pushNotice, lang],
   );
 
   return (
