@@ -207,8 +207,12 @@ describe('language and layers', () => {
       return JSON.stringify(map.getLayoutProperty('park-label', 'text-field'));
     });
     expect(field.indexOf('"en"')).toBeLessThan(field.indexOf('"zh"'));
-    await expect.poll(() => atlas.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/^\d+\s?k?m$/);
-    await expect(atlas.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).resolves.toBe('Zoom in');
+    await expect
+      .poll(() => atlas.page.locator('.maplibregl-ctrl-scale').textContent())
+      .toMatch(/^\d+\s?k?m$/);
+    await expect(atlas.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).resolves.toBe(
+      'Zoom in',
+    );
     await expectCleanRun(atlas);
     await atlas.context.close();
   });
@@ -282,6 +286,31 @@ describe('camera in the URL', () => {
     });
     expect(restored[0]).toBeCloseTo(center[0] ?? 0, 3);
     expect(restored[1]).toBeCloseTo(center[1] ?? 0, 3);
+    await atlas.context.close();
+  });
+});
+
+describe('a failing data file', () => {
+  it('names the file in a notice and keeps the parks, the list and the map working', async () => {
+    const atlas = await open(session, baseUrl, '/?lang=en', { failRequests: /\/stations-[\w-]+\.geojson$/ });
+    await waitForMapReady(atlas.page);
+    const notice = atlas.page.locator('.notice--error');
+    await notice.first().waitFor();
+    await expect(notice.first().textContent()).resolves.toMatch(/Map error: .*stations/i);
+    expect(await renderedParkIds(atlas)).toHaveLength(PARK_COUNT);
+    await atlas.page.locator('a[data-park-id="bio-island"]').click();
+    await atlas.page.waitForURL('**/parks/bio-island**');
+    expect(atlas.pageErrors).toEqual([]);
+    await atlas.context.close();
+  });
+
+  it('without the parks file, says so instead of a blank map', async () => {
+    const atlas = await open(session, baseUrl, '/?lang=en', { failRequests: /\/parks-[\w-]+\.geojson$/ });
+    await atlas.page.getByTestId('map-fallback').waitFor();
+    await expect(atlas.page.getByTestId('map-fallback').textContent()).resolves.toMatch(
+      /parks\.geojson.*HTTP 500|HTTP 500/,
+    );
+    expect(atlas.pageErrors).toEqual([]);
     await atlas.context.close();
   });
 });

@@ -53,6 +53,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Scripts run before the app (e.g. to remove WebGL2). */
   initScripts?: string[];
+  /** Same-origin requests to answer with HTTP 500 (a broken server or a missing file). */
+  failRequests?: RegExp;
 }
 
 export async function open(
@@ -70,6 +72,7 @@ export async function open(
   const foreignRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (options.failRequests?.test(url)) return route.fulfill({ status: 500, body: 'server error' });
     if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
       return route.continue();
     foreignRequests.push(url);
