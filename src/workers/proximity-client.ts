@@ -7,7 +7,7 @@ import type { ProximityRequest, ProximityResponse } from './proximity-protocol.t
 /** The part of a Worker the client needs (a real Worker, or a fake in tests). */
 export interface WorkerLike {
   postMessage(message: unknown, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
 }
 
 type Body<T> = T extends unknown ? Omit<T, 'requestId'> : never;
@@ -16,8 +16,20 @@ type Body<T> = T extends unknown ? Omit<T, 'requestId'> : never;
 export function createProximityClient(worker: WorkerLike) {
   let next = 1;
   const pending = new Map<number, { resolve: (r: ProximityResponse) => void; reject: (e: Error) => void }>();
-  worker.addEventListener('message', (event: MessageEvent) => {
-    const r = event.data as ProximityResponse;
+  let failure: Error | null = null;
+  // A worker that fails to load or cannot deliver a message rejects every pending request
+  // (and every later one) instead of leaving them hanging.
+  const failAll = (event: Event) => {
+    failure = new Error(
+      `internal: the proximity worker failed (${event.type}${'message' in event ? `: ${String(event.message)}` : ''})`,
+    );
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
+  worker.addEventListener('error', failAll);
+  worker.addEventListener('messageerror', failAll);
+  worker.addEventListener('message', (event: Event) => {
+    const r = (event as MessageEvent).data as ProximityResponse;
     const p = pending.get(r.requestId);
     if (!p) return;
     pending.delete(r.requestId);
@@ -34,6 +46,10 @@ export function createProximityClient(worker: WorkerLike) {
       if (msg.type === 'nearestBatch') transfer.push(msg.queries.buffer);
       if (msg.type === 'countBatch') transfer.push(msg.centres.buffer);
       return new Promise((resolve, reject) => {
+        if (failure) {
+          reject(failure);
+          return;
+        }
         pending.set(requestId, { resolve, reject });
         worker.postMessage(msg, transfer);
       });

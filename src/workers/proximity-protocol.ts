@@ -54,7 +54,8 @@ export type ProximityResponse =
   | { type: 'error'; requestId: number; code: ProximityErrorCode; message: string };
 
 /** Why a request failed. */
-export type ProximityErrorCode = 'bad-request' | 'unknown-index' | 'invalid-points';
+/** `internal`: the worker itself failed (e.g. out of memory); the request had no answer. */
+export type ProximityErrorCode = 'bad-request' | 'unknown-index' | 'invalid-points' | 'internal';
 
 /** The most points a `build` accepts (memory guard: ~40 MB of typed arrays at the limit). */
 export const MAX_POINTS = 2_000_000;

@@ -87,15 +87,17 @@ describe('proximity worker handler', () => {
 
   it('client round-trips through a fake worker and transfers buffers', async () => {
     const handle = createProximityHandler();
-    const listeners: ((e: MessageEvent) => void)[] = [];
+    const listeners: ((e: Event) => void)[] = [];
     const transferred: number[] = [];
     const fake: WorkerLike = {
-      addEventListener: (_t, l) => listeners.push(l),
+      addEventListener: (type, l) => {
+        if (type === 'message') listeners.push(l);
+      },
       postMessage: (msg, transfer) => {
         transferred.push(transfer.length);
         const { response } = handle(structuredClone(msg));
         queueMicrotask(() => {
-          for (const l of listeners) l({ data: response } as MessageEvent);
+          for (const l of listeners) l({ type: 'message', data: response } as MessageEvent);
         });
       },
     };
@@ -109,5 +111,24 @@ describe('proximity worker handler', () => {
       client.request({ type: 'count', indexId: 'nope', lngLat: [113.5, 23.2], radiusM: 1 }),
     ).rejects.toThrow(/unknown-index/);
     expect(transferred[0]).toBe(1);
+  });
+
+  it('client rejects pending and later requests when the worker fails', async () => {
+    const onError: ((e: Event) => void)[] = [];
+    const fake: WorkerLike = {
+      addEventListener: (type, l) => {
+        if (type === 'error') onError.push(l);
+      },
+      postMessage: () => undefined,
+    };
+    const client = createProximityClient(fake);
+    const pending = client.request({ type: 'count', indexId: 's', lngLat: [113.5, 23.2], radiusM: 10 });
+    for (const l of onError) l({ type: 'error', message: 'script failed to load' } as unknown as Event);
+    await expect(pending).rejects.toThrow(
+      /internal: the proximity worker failed \(error: script failed to load\)/,
+    );
+    await expect(
+      client.request({ type: 'count', indexId: 's', lngLat: [113.5, 23.2], radiusM: 10 }),
+    ).rejects.toThrow(/internal/);
   });
 });

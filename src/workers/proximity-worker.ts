@@ -18,7 +18,21 @@ const scope = (globalThis as { self?: unknown }).self as WorkerScope | undefined
 if (scope && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') {
   const handle = createProximityHandler();
   scope.onmessage = (event: MessageEvent) => {
-    const { response, transfer } = handle(event.data);
-    scope.postMessage(response, transfer);
+    try {
+      const { response, transfer } = handle(event.data);
+      scope.postMessage(response, transfer);
+    } catch (error) {
+      // Never leave a caller waiting: an unexpected failure still answers its request.
+      const requestId = (event.data as { requestId?: unknown } | null)?.requestId;
+      scope.postMessage(
+        {
+          type: 'error',
+          requestId: typeof requestId === 'number' ? requestId : -1,
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+        },
+        [],
+      );
+    }
   };
 }

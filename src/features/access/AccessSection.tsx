@@ -29,7 +29,12 @@ export function AccessSection({
   const { t, b, n } = tr;
   const analysis = useAnalysis();
   const { state, update } = useViewState();
-  const content = useDataset(loadParkContent).find((c) => c.id === parkId);
+  const allContent = useDataset(loadParkContent);
+  const content = allContent.find((c) => c.id === parkId);
+  const parkName = (id: string) => {
+    const c = allContent.find((x) => x.id === id);
+    return c ? b(c.name) : id;
+  };
   const result = analysis.park(parkId);
   if (!result) return null;
   const revenue = content ? revenueTargetOf(content) : null;
@@ -151,6 +156,26 @@ export function AccessSection({
         </tbody>
       </table>
       <p className="footnote">{t('access.method.hubs')}</p>
+
+      <h4>{t('access.otherParks')}</h4>
+      <table className="data-table" data-testid="park-distances">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{t('access.fromBoundary')}</th>
+            <th scope="col">{t('access.fromCentroid')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.otherParks.map((d) => (
+            <tr key={d.toId}>
+              <th scope="row">{parkName(d.toId)}</th>
+              <td className="num">{formatDistanceM(tr, d.boundaryKm * 1000)}</td>
+              <td className="num">{formatDistanceM(tr, d.centroidKm * 1000)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
 
       <h4>{t('access.output')}</h4>
       {revenue && density ? (

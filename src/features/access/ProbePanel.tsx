@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import type { FacilityCategory } from '../../data/schemas.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { PROBE_RADII_M, useAtlasStore } from '../../state/store.ts';
 import type { Analysis } from './analysis.ts';
@@ -47,17 +48,21 @@ function ProbeResults({ analysis, lng, lat }: { analysis: Analysis; lng: number;
       {facilities.length === 0 ? (
         <p className="muted">{t('probe.noFacilities')}</p>
       ) : (
-        <ul className="facility-list" data-testid="probe-facilities">
-          {facilities.map((hit) => {
-            const f = analysis.facility(hit.index);
-            return (
-              <li key={hit.facilityId}>
-                {b(f.name)} <span className={`tag tag--${f.category}`}>{t(`category.${f.category}`)}</span>{' '}
-                <span className="muted">{formatDistanceM(tr, hit.distanceM)}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <div data-testid="probe-facilities">
+          {Object.entries(result.facilities.byCategory).map(([category, hits]) => (
+            <div key={category}>
+              <h5 className="probe-panel__category">{t(`category.${category as FacilityCategory}`)}</h5>
+              <ul className="facility-list">
+                {hits.map((hit) => (
+                  <li key={hit.facilityId}>
+                    {b(analysis.facility(hit.index).name)}{' '}
+                    <span className="muted">{formatDistanceM(tr, hit.distanceM)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
       )}
       <p className="footnote">{t('access.method.hubs')}</p>
     </>

@@ -20,7 +20,7 @@ import {
   facilitiesNearPark,
   facilitiesNearPoint,
 } from '../../domain/facilities-nearby.ts';
-import { type HubDistance, hubDistances } from '../../domain/hubs.ts';
+import { type HubDistance, hubDistances, type ParkDistance, parkToParkDistances } from '../../domain/hubs.ts';
 import { accessInputsForPark } from '../../domain/park-access.ts';
 import { type IndexedPointSet, indexPointFeatures } from '../../domain/point-set.ts';
 import {
@@ -53,6 +53,8 @@ export interface ParkAnalysis {
   catchments: CatchmentShares[];
   access: AccessScore;
   facilitiesWithin1km: FacilitiesNearby;
+  /** To every other park, nearest first (boundary to boundary). */
+  otherParks: ParkDistance[];
 }
 
 export interface ProbeResult {
@@ -89,6 +91,15 @@ export function createAnalysis(data: AnalysisData): Analysis {
   const linesById = new Map(data.lines.features.map((f) => [f.properties.id, f.properties]));
   const geometryOf = new Map(data.parks.features.map((f) => [f.properties.id, f.geometry as Geometry]));
   const perPark = new Map<ParkId, ParkAnalysis | null>();
+  let parkPairs: ParkDistance[] | null = null;
+  const pairsFrom = (id: ParkId): ParkDistance[] => {
+    parkPairs ??= parkToParkDistances(
+      data.parks.features
+        .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+        .map((f) => ({ id: f.properties.id, geometry: f.geometry as AreaGeometry })),
+    );
+    return parkPairs.filter((d) => d.fromId === id).sort((a, b) => a.boundaryKm - b.boundaryKm);
+  };
 
   const sharesFor = (parkId: ParkId): CatchmentShares[] => {
     const byRadius = new Map<number, CatchmentShares>();
@@ -118,6 +129,7 @@ export function createAnalysis(data: AnalysisData): Analysis {
             accessInputsForPark(g, stations, hubFeatures, { open: at800.open, any: at800.any }),
           ),
           facilitiesWithin1km: facilitiesNearPark(g, facilities, 1000),
+          otherParks: pairsFrom(id),
         };
       }
       perPark.set(id, result);
