@@ -17,6 +17,38 @@ function inputValueText(tr: Translator, unit: 'm' | 'km' | 'share', value: numbe
   return formatDistanceM(tr, unit === 'km' ? value * 1000 : value);
 }
 
+interface DistanceRow {
+  id: string;
+  name: string;
+  boundaryKm: number;
+  centroidKm: number;
+}
+
+/** Distances from the park, measured from its boundary and from its centre. */
+function DistanceTable({ rows, testId }: { rows: DistanceRow[]; testId: string }) {
+  const tr = useLang();
+  return (
+    <table className="data-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col" />
+          <th scope="col">{tr.t('access.fromBoundary')}</th>
+          <th scope="col">{tr.t('access.fromCentroid')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.name}</th>
+            <td className="num">{formatDistanceM(tr, row.boundaryKm * 1000)}</td>
+            <td className="num">{formatDistanceM(tr, row.centroidKm * 1000)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Transit access, hub distances, walking catchments, the access score and output per area of one park. */
 export function AccessSection({
   parkId,
@@ -134,48 +166,30 @@ export function AccessSection({
       <p className="footnote">{t('access.method.catchments')}</p>
 
       <h4>{t('access.hubs')}</h4>
-      <table className="data-table" data-testid="hub-table">
-        <thead>
-          <tr>
-            <th scope="col" />
-            <th scope="col">{t('access.fromBoundary')}</th>
-            <th scope="col">{t('access.fromCentroid')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {hubs.map((h) => {
-            const hub = analysis.hub(h.hubId);
-            return (
-              <tr key={h.hubId}>
-                <th scope="row">{hub ? b(hub.name) : h.hubId}</th>
-                <td className="num">{formatDistanceM(tr, h.fromBoundaryKm * 1000)}</td>
-                <td className="num">{formatDistanceM(tr, h.fromCentroidKm * 1000)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DistanceTable
+        testId="hub-table"
+        rows={hubs.map((h) => {
+          const hub = analysis.hub(h.hubId);
+          return {
+            id: h.hubId,
+            name: hub ? b(hub.name) : h.hubId,
+            boundaryKm: h.fromBoundaryKm,
+            centroidKm: h.fromCentroidKm,
+          };
+        })}
+      />
       <p className="footnote">{t('access.method.hubs')}</p>
 
       <h4>{t('access.otherParks')}</h4>
-      <table className="data-table" data-testid="park-distances">
-        <thead>
-          <tr>
-            <th scope="col" />
-            <th scope="col">{t('access.fromBoundary')}</th>
-            <th scope="col">{t('access.fromCentroid')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.otherParks.map((d) => (
-            <tr key={d.toId}>
-              <th scope="row">{parkName(d.toId)}</th>
-              <td className="num">{formatDistanceM(tr, d.boundaryKm * 1000)}</td>
-              <td className="num">{formatDistanceM(tr, d.centroidKm * 1000)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DistanceTable
+        testId="park-distances"
+        rows={result.otherParks.map((d) => ({
+          id: d.toId,
+          name: parkName(d.toId),
+          boundaryKm: d.boundaryKm,
+          centroidKm: d.centroidKm,
+        }))}
+      />
 
       <h4>{t('access.output')}</h4>
       {revenue && density ? (
