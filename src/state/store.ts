@@ -4,6 +4,7 @@
  * Anything shareable (park, language, layers, camera) lives in the URL instead.
  */
 import { create, type StateCreator } from 'zustand';
+import type { IndustryTag } from '../data/content-schema.ts';
 import type { ParkId } from '../data/schemas.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'error';
@@ -48,7 +49,13 @@ export interface FocusSlice {
   focusFacility: (focus: { id: string; lng: number; lat: number } | null) => void;
 }
 
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice;
+export interface FilterSlice {
+  /** Show only the parks with this lead-industry tag in the list (null = all). */
+  industryFilter: IndustryTag | null;
+  setIndustryFilter: (tag: IndustryTag | null) => void;
+}
+
+export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice & FilterSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -90,7 +97,13 @@ const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => 
   focusFacility: (focusedFacility) => set({ focusedFacility }),
 });
 
+const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = (set) => ({
+  industryFilter: null,
+  setIndustryFilter: (industryFilter) => set({ industryFilter }),
+});
+
 const initialise: StateCreator<AtlasStore> = (...a) => ({
+  ...createFilterSlice(...a),
   ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),

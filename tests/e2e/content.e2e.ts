@@ -83,6 +83,29 @@ describe('park pages', () => {
   });
 });
 
+describe('industry filter', () => {
+  it('narrows the park list to the parks with a lead industry, and back', async () => {
+    const atlas = await open(session, baseUrl, '/?lang=en');
+    const filter = atlas.page.getByTestId('industry-filter');
+    await filter.waitFor();
+    await filter.selectOption('biomedicine');
+    const expected = parks
+      .filter((p) => p.leadIndustries.some((i) => i.tags.includes('biomedicine')))
+      .map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        atlas.page
+          .locator('.park-list__item a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('data-park-id'))),
+      )
+      .toEqual(expected);
+    await filter.selectOption('');
+    await expect.poll(() => atlas.page.locator('.park-list__item').count()).toBe(10);
+    await atlas.context.close();
+  });
+});
+
 describe('facilities layer', () => {
   const target =
     facilities.features.find((f) => f.properties.parkId === 'bio-island') ?? facilities.features[0];

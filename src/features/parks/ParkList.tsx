@@ -1,6 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import { loadParkContent } from '../../data/content.ts';
+import type { IndustryTag } from '../../data/content-schema.ts';
 import type { ParkId } from '../../data/schemas.ts';
+import { useLoaded } from '../../data/use-dataset.ts';
+import { INDUSTRY_TAG_NAMES } from '../../i18n/industry-tags.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
@@ -19,6 +23,23 @@ export function ParkList({ parks, selectedParkId }: Props) {
   const { state } = useViewState();
   const hovered = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
+  const industry = useAtlasStore((s) => s.industryFilter);
+  const setIndustry = useAtlasStore((s) => s.setIndustryFilter);
+  // The plan's lead industries arrive after the first paint; the filter appears with them.
+  const content = useLoaded(loadParkContent);
+  const tagsByPark = useMemo(() => {
+    const map = new Map<ParkId, Set<IndustryTag>>();
+    if (content.status === 'ready') {
+      for (const c of content.value) map.set(c.id, new Set(c.leadIndustries.flatMap((i) => i.tags)));
+    }
+    return map;
+  }, [content]);
+  const tags = useMemo(
+    () =>
+      [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort((x, y) => x.localeCompare(y)),
+    [tagsByPark],
+  );
+  const shown = industry ? parks.filter((p) => tagsByPark.get(p.id)?.has(industry)) : parks;
   // The list is the page's first meaningful paint; the load benchmark checks it comes before the map.
   useEffect(() => {
     if (performance.getEntriesByName('park-list-painted').length === 0) performance.mark('park-list-painted');
@@ -29,8 +50,26 @@ export function ParkList({ parks, selectedParkId }: Props) {
         {t('parks.heading')}
       </h2>
       <p className="visually-hidden">{t('parks.listLabel')}</p>
+      {tags.length > 0 ? (
+        <label className="park-list__filter">
+          {t('parks.filter.industry')}
+          <select
+            value={industry ?? ''}
+            onChange={(e) => setIndustry((e.target.value || null) as IndustryTag | null)}
+            data-testid="industry-filter"
+          >
+            <option value="">{t('parks.filter.all')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {b(INDUSTRY_TAG_NAMES[tag])}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {shown.length === 0 ? <p className="muted">{t('parks.noMatch')}</p> : null}
       <ol className="park-list__items">
-        {parks.map((park) => {
+        {shown.map((park) => {
           const p = park.properties;
           const selected = park.id === selectedParkId;
           return (
