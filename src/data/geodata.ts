@@ -51,9 +51,10 @@ export type DatasetName = keyof typeof GEODATA_URLS;
 export class DataLoadError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(message);
+    // The message names the file, so whatever shows it tells the user which data is missing.
+    super(`${file}: ${reason}`);
     this.name = 'DataLoadError';
   }
 }
@@ -101,9 +102,9 @@ const cache = new Map<string, Promise<unknown>>();
 export function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
   let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
+    // A failed load stays cached as failed: readers (React's use()) must see the same rejected
+    // promise on every render, or each render would start a new fetch and never show the error.
     p = load();
-    // A failed load may be retried later (e.g. after a network hiccup).
-    p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
   return p;

@@ -308,7 +308,11 @@ describe('a failing data file', () => {
     const atlas = await open(session, baseUrl, '/?lang=en', { failRequests: /\/parks-[\w-]+\.geojson$/ });
     await atlas.page.getByTestId('map-fallback').waitFor();
     await expect(atlas.page.getByTestId('map-fallback').textContent()).resolves.toMatch(
-      /parks\.geojson.*HTTP 500|HTTP 500/,
+      /parks\.geojson: HTTP 500/,
+    );
+    // The park list, which needs the same file, says so too instead of staying empty.
+    await expect(atlas.page.locator('.atlas__sidebar [role="alert"]').textContent()).resolves.toMatch(
+      /parks\.geojson: HTTP 500/,
     );
     expect(atlas.pageErrors).toEqual([]);
     await atlas.context.close();
