@@ -11,11 +11,9 @@ describe('loading a data file', () => {
   });
 
   it('names the file of a corrupt (non-JSON) response', async () => {
-    const error = await fetchJson('/assets/parks-Zz9_x-12.geojson', respond(200, '{"type": "Feature')).catch(
-      (e) => e,
-    );
-    expect(error).toBeInstanceOf(DataLoadError);
-    expect(error.message).toBe('parks.geojson: the file is not valid JSON');
+    const load = fetchJson('/assets/parks-Zz9_x-12.geojson', respond(200, '{"type": "Feature'));
+    await expect(load).rejects.toBeInstanceOf(DataLoadError);
+    await expect(load).rejects.toThrow('parks.geojson: the file is not valid JSON');
   });
 
   it('reports a network failure as such', async () => {
