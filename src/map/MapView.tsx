@@ -43,6 +43,8 @@ export interface MapViewProps {
   visibleGroups: readonly LayerGroup[];
   selectedParkId: ParkId | null;
   hoveredParkId: ParkId | null;
+  /** Parks outside the list's filter: drawn faded. */
+  dimmedParkIds: ReadonlySet<ParkId>;
   /** The camera from the URL at start (null = fit the city or the selected park). */
   camera: Camera | null;
   data: StyleInputs['data'];
@@ -322,6 +324,25 @@ export default function MapView(props: MapViewProps) {
     if (!map?.isStyleLoaded()) return;
     applySelection(map, props.selectedParkId, props.hoveredParkId, appliedRef.current);
   }, [props.selectedParkId, props.hoveredParkId]);
+
+  // Parks outside the industry filter, as feature state (no style change, no re-layout).
+  const appliedDimmed = useRef<ReadonlySet<ParkId>>(new Set());
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const before = appliedDimmed.current;
+      const now = props.dimmedParkIds;
+      for (const id of new Set([...before, ...now])) {
+        if (before.has(id) === now.has(id)) continue;
+        for (const source of [SOURCE.parks, SOURCE.parkLabels])
+          map.setFeatureState({ source, id }, { dimmed: now.has(id) });
+      }
+      appliedDimmed.current = now;
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [props.dimmedParkIds]);
 
   // Fly to a newly selected park (not on the first render: the initial camera already shows it).
   const firstSelection = useRef(true);

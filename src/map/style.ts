@@ -104,6 +104,9 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
   };
 }
 
+/** Parks outside the list's industry filter stay on the map, faded. */
+const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dimmed'], false];
+
 const selectedOrHover = (
   whenSelected: unknown,
   whenHover: unknown,
@@ -211,7 +214,10 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       id: LAYER.parkFill,
       type: 'fill',
       source: SOURCE.parks,
-      paint: { 'fill-color': THEME.park, 'fill-opacity': selectedOrHover(0.42, 0.34, 0.24) },
+      paint: {
+        'fill-color': THEME.park,
+        'fill-opacity': ['case', dimmed, 0.07, selectedOrHover(0.42, 0.34, 0.24)],
+      },
     },
     {
       id: LAYER.parkLine,
@@ -409,7 +415,12 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       maxzoom: PARK_MARKER_MAX_ZOOM,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 8, 12, 12],
-        'circle-color': selectedOrHover(THEME.parkSelected, THEME.parkLine, THEME.park),
+        'circle-color': [
+          'case',
+          dimmed,
+          THEME.parkDimmed,
+          selectedOrHover(THEME.parkSelected, THEME.parkLine, THEME.park),
+        ],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
         'circle-opacity': [
@@ -472,6 +483,10 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'text-padding': 4,
         'symbol-sort-key': ['get', 'planOrder'],
       }),
+      paint: {
+        ...text(0, THEME.parkLabel).paint,
+        'text-opacity': ['case', dimmed, 0.4, 1],
+      },
     } as LayerSpecification,
     {
       id: LAYER.probeRadius,

@@ -18,6 +18,7 @@ export const THEME = {
   park: '#d9480f',
   parkLine: '#b33b0b',
   parkSelected: '#7a1f00',
+  parkDimmed: '#b8aea4',
   parkLabel: '#7a2a06',
   stationFill: '#ffffff',
   stationStroke: '#3d4650',

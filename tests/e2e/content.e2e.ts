@@ -100,8 +100,19 @@ describe('industry filter', () => {
           .evaluateAll((as) => as.map((a) => a.getAttribute('data-park-id'))),
       )
       .toEqual(expected);
+    // The map keeps every park but fades those outside the filter.
+    await waitForMapReady(atlas.page);
+    const dimmed = () =>
+      atlas.page.evaluate(() => {
+        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        return ['pazhou-internet', 'bio-island'].map((id) =>
+          Boolean(map.getFeatureState({ source: 'parks', id }).dimmed),
+        );
+      });
+    await expect.poll(dimmed).toEqual([true, false]);
     await filter.selectOption('');
     await expect.poll(() => atlas.page.locator('.park-list__item').count()).toBe(10);
+    await expect.poll(dimmed).toEqual([false, false]);
     await atlas.context.close();
   });
 });

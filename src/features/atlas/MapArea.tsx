@@ -18,6 +18,7 @@ import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import type { Camera } from '../../url/view-state.ts';
+import { useIndustryFilter } from '../parks/use-industry-filter.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
 
@@ -75,6 +76,11 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const setProbe = useAtlasStore((s) => s.setProbe);
   const pushNotice = useAtlasStore((s) => s.pushNotice);
   const probeOverlay = useAtlasStore((s) => s.probeOverlay);
+  const { matches } = useIndustryFilter();
+  const dimmedParkIds = useMemo(
+    () => new Set(parks.features.map((f) => f.properties.id).filter((id) => !matches(id))),
+    [parks, matches],
+  );
 
   const data = useMemo(
     () => ({
@@ -118,6 +124,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       visibleGroups={state.layers}
       selectedParkId={selectedParkId}
       hoveredParkId={hoveredParkId}
+      dimmedParkIds={dimmedParkIds}
       camera={state.camera}
       data={data}
       liveSources={liveSources}

@@ -1,9 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { loadParkContent } from '../../data/content.ts';
 import type { IndustryTag } from '../../data/content-schema.ts';
 import type { ParkId } from '../../data/schemas.ts';
-import { useLoaded } from '../../data/use-dataset.ts';
 import { INDUSTRY_TAG_NAMES } from '../../i18n/industry-tags.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useAtlasStore } from '../../state/store.ts';
@@ -11,6 +9,7 @@ import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { AreaAuditBadge } from './AreaAuditBadge.tsx';
 import type { ParkSummary } from './park-summaries.ts';
+import { useIndustryFilter } from './use-industry-filter.ts';
 
 interface Props {
   parks: ParkSummary[];
@@ -23,23 +22,8 @@ export function ParkList({ parks, selectedParkId }: Props) {
   const { state } = useViewState();
   const hovered = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
-  const industry = useAtlasStore((s) => s.industryFilter);
-  const setIndustry = useAtlasStore((s) => s.setIndustryFilter);
-  // The plan's lead industries arrive after the first paint; the filter appears with them.
-  const content = useLoaded(loadParkContent);
-  const tagsByPark = useMemo(() => {
-    const map = new Map<ParkId, Set<IndustryTag>>();
-    if (content.status === 'ready') {
-      for (const c of content.value) map.set(c.id, new Set(c.leadIndustries.flatMap((i) => i.tags)));
-    }
-    return map;
-  }, [content]);
-  const tags = useMemo(
-    () =>
-      [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort((x, y) => x.localeCompare(y)),
-    [tagsByPark],
-  );
-  const shown = industry ? parks.filter((p) => tagsByPark.get(p.id)?.has(industry)) : parks;
+  const { tags, industry, setIndustry, matches } = useIndustryFilter();
+  const shown = parks.filter((p) => matches(p.id));
   // The list is the page's first meaningful paint; the load benchmark checks it comes before the map.
   useEffect(() => {
     if (performance.getEntriesByName('park-list-painted').length === 0) performance.mark('park-list-painted');
