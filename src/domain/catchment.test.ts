@@ -5,20 +5,8 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from './area.ts';
 import { catchmentCoverage, catchmentCoverageBySampling } from './catchment.ts';
+import { rect } from './test-geometry.ts';
 import type { LngLat } from './units.ts';
-
-const rect = (x0: number, y0: number, x1: number, y1: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 describe('catchmentCoverage', () => {
   it('a disc well inside a big park covers π r² (±0.05 %)', () => {

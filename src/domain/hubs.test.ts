@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry } from './area.ts';
 import { facilitiesNearPark, facilitiesNearPoint } from './facilities-nearby.ts';
 import { greatCircleDistanceM } from './great-circle.ts';
 import { hubDistances, nearestHubOfKind, parkToParkDistances } from './hubs.ts';
 import { indexPointFeatures } from './point-set.ts';
+import { rect } from './test-geometry.ts';
 
-const rect = (x0: number, y0: number, x1: number, y1: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 const pt = <P>(lng: number, lat: number, properties: P) => ({
   geometry: { type: 'Point' as const, coordinates: [lng, lat] },
   properties,
