@@ -183,6 +183,14 @@ describe('validateAreaGeometry', () => {
     );
     fc.assert(
       fc.property(fc.array(vertex, { minLength: 3, maxLength: 14 }), (pts) => {
+        // Vertices closer than 1e-9° (0.1 mm) are below what either implementation resolves:
+        // Turf and the sweep then disagree on rounding alone (e.g. [113, 23] twice beside
+        // [113, 23.000000000000004]), which says nothing about real rings.
+        fc.pre(
+          pts.every((a, i) =>
+            pts.every((b, j) => j <= i || Math.abs(a[0] - b[0]) > 1e-9 || Math.abs(a[1] - b[1]) > 1e-9),
+          ),
+        );
         const ring = [...pts, pts[0]!];
         const r = validateRing(ring);
         const turfKinks = kinks(polygon([ring])).features.length > 0;
