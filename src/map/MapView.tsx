@@ -32,6 +32,13 @@ import { bilingualLabel, buildStyle, LABEL_PROPERTY, LAYER_GROUP_OF, type StyleI
 
 setWorkerUrl(workerUrl);
 
+declare global {
+  interface Window {
+    /** The live map, for debugging and for the browser tests (read-only use). */
+    __atlas?: { map: MaplibreMap };
+  }
+}
+
 /** Guangzhou's extent, used when nothing is selected and no camera is in the URL. */
 export const CITY_BOUNDS: LngLatBoundsLike = [
   [112.95, 22.52],
@@ -273,7 +280,7 @@ export default function MapView(props: MapViewProps) {
       );
     });
 
-    (window as unknown as { __atlas?: unknown }).__atlas = { map };
+    window.__atlas = { map };
     return () => {
       closePopup();
       map.remove();

@@ -89,16 +89,10 @@ describe('keyboard', () => {
     expect(new URL(page.url()).searchParams.get('layers')).not.toContain('hubs');
     // The map itself takes keyboard focus and pans with the arrow keys.
     await page.locator('.maplibregl-canvas').focus();
-    const before = await page.evaluate(
-      () =>
-        (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map.getCenter().lng,
-    );
+    const before = await page.evaluate(() => window.__atlas!.map.getCenter().lng);
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(600);
-    const after = await page.evaluate(
-      () =>
-        (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map.getCenter().lng,
-    );
+    const after = await page.evaluate(() => window.__atlas!.map.getCenter().lng);
     expect(after).toBeGreaterThan(before);
     await atlas.context.close();
   });

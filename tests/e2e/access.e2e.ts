@@ -52,7 +52,7 @@ describe('what is near here', () => {
     await expect(panel.locator('.station-hits li').first().textContent()).resolves.toMatch(/\d/);
     await waitForIdle(atlas.page);
     const drawn = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       return {
         radius: map.queryRenderedFeatures({ layers: ['probe-radius'] }).length,
         links: map.queryRenderedFeatures({ layers: ['probe-links'] }).length,

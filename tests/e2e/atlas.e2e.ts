@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function renderedParkIds(atlas: AtlasPage): Promise<string[]> {
   return atlas.page.evaluate(() => {
-    const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+    const map = window.__atlas!.map;
     const ids = map.queryRenderedFeatures({ layers: ['park-fill'] }).map((f) => String(f.properties.id));
     return [...new Set(ids)].sort();
   });
@@ -64,7 +64,7 @@ describe('default view', () => {
 
   it('renders transit, stations and context layers', async () => {
     const counts = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       const n = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
       return {
         open: n('transit-open'),
@@ -108,7 +108,7 @@ describe('selecting a park', () => {
     const atlas = await open(session, baseUrl, '/');
     await waitForMapReady(atlas.page);
     const target = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       // At the overview zoom each park is a numbered marker: click the marker of park 3.
       const f = map
         .queryRenderedFeatures({ layers: ['park-marker'] })
@@ -142,7 +142,7 @@ describe('selecting a park', () => {
     );
     await waitForIdle(atlas.page);
     const state = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       return {
         selected: map.getFeatureState({ source: 'parks', id: 'bio-island' }).selected,
         zoom: map.getZoom(),
@@ -160,7 +160,7 @@ describe('selecting a park', () => {
     await waitForMapReady(atlas.page);
     await expect(atlas.page.locator('.park-panel').getAttribute('data-park-id')).resolves.toBe('nansha-ai');
     const selected = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       const c = map.getCenter();
       return {
         state: map.getFeatureState({ source: 'parks', id: 'nansha-ai' }).selected,
@@ -203,7 +203,7 @@ describe('language and layers', () => {
       .toBe('Guangzhou Value Innovation Parks Atlas');
     await expect.poll(() => atlas.page.locator('html').getAttribute('lang')).toBe('en');
     const field = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+      const map = window.__atlas!.map;
       return JSON.stringify(map.getLayoutProperty('park-label', 'text-field'));
     });
     expect(field.indexOf('"en"')).toBeLessThan(field.indexOf('"zh"'));
@@ -227,7 +227,7 @@ describe('language and layers', () => {
     await expect
       .poll(() =>
         atlas.page.evaluate(() => {
-          const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+          const map = window.__atlas!.map;
           return map.getLayoutProperty('station-open', 'visibility');
         }),
       )
@@ -251,8 +251,8 @@ describe('camera in the URL', () => {
     const atlas = await open(session, baseUrl, '/', { initScripts: [countWrites] });
     await waitForMapReady(atlas.page);
     const result = await atlas.page.evaluate(async () => {
-      const w = window as unknown as { __historyWrites: number; __atlas: { map: import('maplibre-gl').Map } };
-      const map = w.__atlas.map;
+      const w = window as unknown as { __historyWrites: number };
+      const map = window.__atlas!.map;
       const before = w.__historyWrites;
       let moves = 0;
       map.on('moveend', () => moves++);
@@ -271,17 +271,13 @@ describe('camera in the URL', () => {
     const hash = new URL(atlas.page.url()).hash;
     expect(hash).toMatch(/^#\d+\.\d{2}\/\d+\.\d{5}\/\d+\.\d{5}\//);
     const center = await atlas.page.evaluate(() => {
-      const c = (
-        window as unknown as { __atlas: { map: import('maplibre-gl').Map } }
-      ).__atlas.map.getCenter();
+      const c = window.__atlas!.map.getCenter();
       return [c.lng, c.lat];
     });
     await atlas.page.reload();
     await waitForMapReady(atlas.page);
     const restored = await atlas.page.evaluate(() => {
-      const c = (
-        window as unknown as { __atlas: { map: import('maplibre-gl').Map } }
-      ).__atlas.map.getCenter();
+      const c = window.__atlas!.map.getCenter();
       return [c.lng, c.lat];
     });
     expect(restored[0]).toBeCloseTo(center[0] ?? 0, 3);

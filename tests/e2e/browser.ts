@@ -124,7 +124,7 @@ export async function waitForIdle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        const map = window.__atlas!.map;
         if (map.loaded() && !map.isMoving()) {
           map.once('idle', () => resolve());
           map.triggerRepaint();

@@ -104,7 +104,7 @@ describe('industry filter', () => {
     await waitForMapReady(atlas.page);
     const dimmed = () =>
       atlas.page.evaluate(() => {
-        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        const map = window.__atlas!.map;
         return ['pazhou-internet', 'bio-island'].map((id) =>
           Boolean(map.getFeatureState({ source: 'parks', id }).dimmed),
         );
@@ -133,7 +133,7 @@ describe('facilities layer', () => {
     await waitForMapReady(atlas.page);
     const rendered = () =>
       atlas.page.evaluate(() => {
-        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        const map = window.__atlas!.map;
         return map.queryRenderedFeatures({ layers: ['facility'] }).length;
       });
     expect(await rendered()).toBeGreaterThan(0);
@@ -141,7 +141,7 @@ describe('facilities layer', () => {
     await expect
       .poll(() =>
         atlas.page.evaluate(() => {
-          const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+          const map = window.__atlas!.map;
           return map.getLayoutProperty('facility', 'visibility');
         }),
       )
@@ -151,7 +151,7 @@ describe('facilities layer', () => {
     await waitForIdle(atlas.page);
     const point = await atlas.page.evaluate(
       ([x, y]) => {
-        const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+        const map = window.__atlas!.map;
         const p = map.project([x as number, y as number]);
         return { x: p.x, y: p.y };
       },

@@ -11,7 +11,7 @@ export interface CanvasStats {
 
 export async function canvasStats(page: Page): Promise<CanvasStats> {
   return page.evaluate(() => {
-    const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+    const map = window.__atlas!.map;
     const source = map.getCanvas();
     const c = document.createElement('canvas');
     c.width = source.width;
@@ -46,7 +46,7 @@ export async function chineseGlyphProbe(
   page: Page,
 ): Promise<{ inkA: number; inkB: number; difference: number }> {
   return page.evaluate(async () => {
-    const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
+    const map = window.__atlas!.map;
     const w = map.getCanvas().clientWidth;
     const h = map.getCanvas().clientHeight;
     const a = map.unproject([w * 0.3, h * 0.5]);
