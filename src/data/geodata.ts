@@ -132,8 +132,3 @@ export function loadCatchments(): Promise<Catchments> {
     return json;
   });
 }
-
-/** Test hook: forget memoised loads. */
-export function clearGeodataCache(): void {
-  cache.clear();
-}

@@ -1,4 +1,3 @@
-import type { Bilingual } from '../data/schemas.ts';
 import type { Lang } from '../url/view-state.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
@@ -10,11 +9,6 @@ export function translate(lang: Lang, key: MessageKey, values?: Record<string, s
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
-}
-
-/** Picks the language's side of a bilingual text. */
-export function pick(text: Bilingual, lang: Lang): string {
-  return text[lang];
 }
 
 /** Number formatting in the language's convention. */

@@ -112,8 +112,3 @@ const initialise: StateCreator<AtlasStore> = (...a) => ({
 });
 
 export const useAtlasStore = create<AtlasStore>()(initialise);
-
-/** Test hook: back to the initial state. */
-export function resetAtlasStore(): void {
-  useAtlasStore.setState(useAtlasStore.getInitialState(), true);
-}

@@ -56,13 +56,6 @@ export const CAMERA_LIMITS = {
   pitch: { min: 0, max: 85, decimals: 0 },
 } as const;
 
-export const DEFAULT_VIEW_STATE: ViewState = {
-  page: { kind: 'atlas', parkId: null },
-  lang: DEFAULT_LANG,
-  layers: [...DEFAULT_LAYERS],
-  camera: null,
-};
-
 const PARK_ID_SET: ReadonlySet<string> = new Set(PARK_IDS);
 const LAYER_SET: ReadonlySet<string> = new Set(LAYER_GROUPS);
 
