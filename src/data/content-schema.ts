@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { BilingualSchema, ParkIdSchema } from './schemas.ts';
-import { SIX_IN_ONE_ELEMENTS, SUPPORTING_CATEGORIES } from './vocabulary.ts';
+import { INDUSTRY_TAGS, SIX_IN_ONE_ELEMENTS, SUPPORTING_CATEGORIES } from './vocabulary.ts';
 
 const idSchema = z.string().regex(/^[a-z0-9-]+$/);
 
@@ -79,48 +79,8 @@ export const LocationSchema = z.object({
   phases: z.array(PhaseSchema).optional(),
 });
 
-/** Controlled vocabulary for filtering parks by industry. */
-export const IndustryTagSchema = z.enum([
-  'internet',
-  'new-media',
-  'it-services',
-  'quantum',
-  'e-commerce',
-  'finance',
-  'ai',
-  'new-display',
-  'smart-tv',
-  'robotics',
-  'smart-equipment',
-  'big-data',
-  'cloud',
-  'iot',
-  'software',
-  'cybersecurity',
-  'geo-information',
-  'mobile-internet',
-  'biomedicine',
-  'health',
-  'digital-creative',
-  'new-materials',
-  'smart-city',
-  'smart-manufacturing',
-  'electronics',
-  'telecom',
-  'satellite',
-  'aerospace',
-  'military-civil',
-  'terahertz',
-  'testing-certification',
-  'nev',
-  'connected-vehicles',
-  'logistics',
-  'tourism-culture',
-  'medical-devices',
-  'gene-engineering',
-  'stem-cells',
-  'exhibition',
-]);
+/** Controlled vocabulary for filtering parks by industry (the list lives in vocabulary.ts, free of zod). */
+export const IndustryTagSchema = z.enum(INDUSTRY_TAGS);
 export type IndustryTag = z.infer<typeof IndustryTagSchema>;
 
 export const LeadIndustrySchema = z.object({

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Bilingual } from '../data/schemas.ts';
-import { useViewState } from '../url/use-view-state.ts';
+import { useViewPart } from '../url/use-view-state.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { MessageKey } from './messages.ts';
 import { formatNumber, translate } from './translate.ts';
@@ -24,6 +24,6 @@ export function makeTranslator(lang: Lang): Translator {
 
 /** The translator for the language in the URL. */
 export function useLang(): Translator {
-  const { state } = useViewState();
-  return useMemo(() => makeTranslator(state.lang), [state.lang]);
+  const lang = useViewPart((view) => view.lang);
+  return useMemo(() => makeTranslator(lang), [lang]);
 }

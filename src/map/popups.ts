@@ -29,30 +29,29 @@ export function popupContentFor(
   switch (layerId) {
     case LAYER.facility: {
       rows.push({
-        label: lang === 'zh' ? '类别' : 'Category',
+        label: t('popup.category'),
         value: translated(lang, 'category', p.category),
       });
       rows.push({
-        label: lang === 'zh' ? '状态' : 'Status',
+        label: t('popup.status'),
         value: translated(lang, 'facility.status', p.status),
       });
       break;
     }
     case LAYER.stationOpen:
     case LAYER.stationPlanned:
-      rows.push({ label: lang === 'zh' ? '状态' : 'Status', value: translated(lang, 'status', p.status) });
-      if (Array.isArray(p.lineIds))
-        rows.push({ label: lang === 'zh' ? '线路' : 'Lines', value: p.lineIds.join(', ') });
+      rows.push({ label: t('popup.status'), value: translated(lang, 'status', p.status) });
+      if (Array.isArray(p.lineIds)) rows.push({ label: t('popup.lines'), value: p.lineIds.join(', ') });
       break;
     case LAYER.hub:
       break;
     default: {
       rows.push({
-        label: lang === 'zh' ? '现状' : 'Status now',
+        label: t('popup.statusNow'),
         value: translated(lang, 'status', p.status),
       });
       const planText = readBilingual(p.planText, lang);
-      if (planText) rows.push({ label: lang === 'zh' ? '方案表述' : 'The plan says', value: planText });
+      if (planText) rows.push({ label: t('popup.planSays'), value: planText });
     }
   }
   if (precision)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_GROUPS } from '../url/view-state.ts';
 import { SOURCE } from './ids.ts';
-import { bilingualLabel, buildLayers, buildStyle, LABEL_PROPERTY, LAYER_GROUP_OF } from './style.ts';
+import { bilingualLabel, buildLayers, buildStyle, labelPropertyOf, layerGroupOf } from './style.ts';
 import { THEME } from './theme.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
@@ -42,7 +42,7 @@ describe('embedded basemap style', () => {
   });
 
   it('every toggleable group has layers, and hidden groups start hidden', () => {
-    const groups = new Set(Object.values(LAYER_GROUP_OF));
+    const groups = new Set(style.layers.map(layerGroupOf));
     for (const g of LAYER_GROUPS) expect(groups.has(g), g).toBe(true);
     const hidden = buildStyle({ lang: 'zh', data: keyedData, visibleGroups: ['parks'] });
     const stations = hidden.layers.find((l) => l.id === 'station-open');
@@ -55,8 +55,17 @@ describe('embedded basemap style', () => {
     expect(JSON.stringify(bilingualLabel('en', 'name')).indexOf('"en"')).toBeLessThan(
       JSON.stringify(bilingualLabel('en', 'name')).indexOf('"zh"'),
     );
-    for (const id of Object.keys(LABEL_PROPERTY)) {
-      expect(buildLayers('en').find((l) => l.id === id)?.type, id).toBe('symbol');
+    const labelled = buildLayers('en').filter((l) => labelPropertyOf(l));
+    expect(labelled.map((l) => l.id).sort()).toEqual([
+      'district-label',
+      'hub-label',
+      'park-label',
+      'station-label',
+    ]);
+    for (const layer of labelled) {
+      expect(layer.type, layer.id).toBe('symbol');
+      const field = JSON.stringify((layer.layout as Record<string, unknown>)['text-field']);
+      expect(field.indexOf('"en"'), layer.id).toBeLessThan(field.indexOf('"zh"'));
     }
   });
 

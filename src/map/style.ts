@@ -10,7 +10,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
-import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import { LAYER, SOURCE } from './ids.ts';
 import { THEME } from './theme.ts';
 
 export interface StyleInputs {
@@ -46,41 +46,25 @@ export function bilingualLabel(lang: Lang, property: string): ExpressionSpecific
   ];
 }
 
-/** Which layer group each layer belongs to (layers without a group are the basemap, always on). */
-export const LAYER_GROUP_OF: Partial<Record<LayerId, LayerGroup>> = {
-  [LAYER.districtFill]: 'districts',
-  [LAYER.districtLine]: 'districts',
-  [LAYER.districtLabel]: 'districts',
-  [LAYER.catchmentFill]: 'catchments',
-  [LAYER.catchmentLine]: 'catchments',
-  [LAYER.parkFill]: 'parks',
-  [LAYER.parkLine]: 'parks',
-  [LAYER.parkLineSelected]: 'parks',
-  [LAYER.parkLabel]: 'parks',
-  [LAYER.parkMarker]: 'parks',
-  [LAYER.parkMarkerNumber]: 'parks',
-  [LAYER.roadPlanned]: 'transit-planned',
-  [LAYER.transitOpenCasing]: 'transit-open',
-  [LAYER.transitOpen]: 'transit-open',
-  [LAYER.transitPlanned]: 'transit-planned',
-  [LAYER.stationOpen]: 'stations',
-  [LAYER.stationPlanned]: 'stations',
-  [LAYER.stationLabel]: 'stations',
-  [LAYER.hub]: 'hubs',
-  [LAYER.hubLabel]: 'hubs',
-  [LAYER.facilityCluster]: 'facilities',
-  [LAYER.facilityClusterCount]: 'facilities',
-  [LAYER.facility]: 'facilities',
-  [LAYER.facilityIcon]: 'facilities',
-};
+/** What the adapter reads from a layer: its toggle group and the property its label shows. */
+export interface AtlasLayerMetadata {
+  'atlas:group'?: LayerGroup;
+  'atlas:label'?: string;
+}
 
-/** Layers whose text follows the language (re-set with setLayoutProperty on a language change). */
-export const LABEL_PROPERTY: Partial<Record<LayerId, string>> = {
-  [LAYER.districtLabel]: 'name',
-  [LAYER.stationLabel]: 'name',
-  [LAYER.hubLabel]: 'name',
-  [LAYER.parkLabel]: 'shortName',
-};
+function layerMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMetadata {
+  return labelProperty ? { 'atlas:group': group, 'atlas:label': labelProperty } : { 'atlas:group': group };
+}
+
+/** The toggle group of a layer (none: the basemap, always on). */
+export function layerGroupOf(layer: { metadata?: unknown }): LayerGroup | null {
+  return (layer.metadata as AtlasLayerMetadata | undefined)?.['atlas:group'] ?? null;
+}
+
+/** The feature property a label layer shows in the chosen language (none: not a translated label). */
+export function labelPropertyOf(layer: { metadata?: unknown }): string | null {
+  return (layer.metadata as AtlasLayerMetadata | undefined)?.['atlas:label'] ?? null;
+}
 
 function geojson(data: string | GeoJSON.GeoJSON, extra: Record<string, unknown> = {}): SourceSpecification {
   return { type: 'geojson', data, ...extra } as SourceSpecification;
@@ -140,6 +124,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     { id: LAYER.cityLand, type: 'fill', source: SOURCE.cityOutline, paint: { 'fill-color': THEME.land } },
     {
       id: LAYER.districtFill,
+      metadata: layerMetadata('districts'),
       type: 'fill',
       source: SOURCE.districts,
       paint: { 'fill-color': THEME.districtFillAlt, 'fill-opacity': 0.55 },
@@ -172,6 +157,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.districtLine,
+      metadata: layerMetadata('districts'),
       type: 'line',
       source: SOURCE.districts,
       paint: {
@@ -191,6 +177,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.catchmentFill,
+      metadata: layerMetadata('catchments'),
       type: 'fill',
       source: SOURCE.catchments,
       filter: CATCHMENT_FILTER,
@@ -201,6 +188,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.catchmentLine,
+      metadata: layerMetadata('catchments'),
       type: 'line',
       source: SOURCE.catchments,
       filter: CATCHMENT_FILTER,
@@ -212,6 +200,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.parkFill,
+      metadata: layerMetadata('parks'),
       type: 'fill',
       source: SOURCE.parks,
       paint: {
@@ -221,6 +210,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.parkLine,
+      metadata: layerMetadata('parks'),
       type: 'line',
       source: SOURCE.parks,
       paint: {
@@ -231,6 +221,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.parkLineSelected,
+      metadata: layerMetadata('parks'),
       type: 'line',
       source: SOURCE.parks,
       paint: {
@@ -241,6 +232,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.roadPlanned,
+      metadata: layerMetadata('transit-planned'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: isRoad,
@@ -254,6 +246,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitOpenCasing,
+      metadata: layerMetadata('transit-open'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
@@ -265,6 +258,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitOpen,
+      metadata: layerMetadata('transit-open'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
@@ -276,6 +270,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitPlanned,
+      metadata: layerMetadata('transit-planned'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['!=', ['get', 'status'], 'open']],
@@ -289,6 +284,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.stationOpen,
+      metadata: layerMetadata('stations'),
       type: 'circle',
       source: SOURCE.stations,
       minzoom: 10,
@@ -302,6 +298,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.stationPlanned,
+      metadata: layerMetadata('stations'),
       type: 'circle',
       source: SOURCE.stations,
       minzoom: 9,
@@ -315,22 +312,22 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.districtLabel,
+      metadata: layerMetadata('districts', 'name'),
       type: 'symbol',
       source: SOURCE.districtLabels,
       maxzoom: 13,
       ...text(['interpolate', ['linear'], ['zoom'], 8, 12, 12, 16], THEME.labelDistrict, {
-        'text-field': bilingualLabel(lang, 'name'),
         'text-letter-spacing': 0.08,
         'text-max-width': 12,
       }),
     } as LayerSpecification,
     {
       id: LAYER.stationLabel,
+      metadata: layerMetadata('stations', 'name'),
       type: 'symbol',
       source: SOURCE.stations,
       minzoom: 12.5,
       ...text(11, THEME.labelStation, {
-        'text-field': bilingualLabel(lang, 'name'),
         'text-offset': [0, 0.9],
         'text-anchor': 'top',
         'text-max-width': 9,
@@ -339,6 +336,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     } as LayerSpecification,
     {
       id: LAYER.hub,
+      metadata: layerMetadata('hubs'),
       type: 'circle',
       source: SOURCE.hubs,
       minzoom: 8,
@@ -352,11 +350,11 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.hubLabel,
+      metadata: layerMetadata('hubs', 'name'),
       type: 'symbol',
       source: SOURCE.hubs,
       minzoom: 9,
       ...text(12, THEME.labelHub, {
-        'text-field': bilingualLabel(lang, 'name'),
         'text-offset': [0, 1],
         'text-anchor': 'top',
         'text-max-width': 10,
@@ -365,6 +363,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     } as LayerSpecification,
     {
       id: LAYER.facilityCluster,
+      metadata: layerMetadata('facilities'),
       type: 'circle',
       source: SOURCE.facilities,
       filter: ['has', 'point_count'],
@@ -378,6 +377,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.facilityClusterCount,
+      metadata: layerMetadata('facilities'),
       type: 'symbol',
       source: SOURCE.facilities,
       filter: ['has', 'point_count'],
@@ -391,6 +391,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.facility,
+      metadata: layerMetadata('facilities'),
       type: 'circle',
       source: SOURCE.facilities,
       filter: ['!', ['has', 'point_count']],
@@ -410,6 +411,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     // At city scale a 2–5 km² park is a few pixels: a numbered marker (the list's number) shows where it is.
     {
       id: LAYER.parkMarker,
+      metadata: layerMetadata('parks'),
       type: 'circle',
       source: SOURCE.parkLabels,
       maxzoom: PARK_MARKER_MAX_ZOOM,
@@ -445,6 +447,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.parkMarkerNumber,
+      metadata: layerMetadata('parks'),
       type: 'symbol',
       source: SOURCE.parkLabels,
       maxzoom: PARK_MARKER_MAX_ZOOM,
@@ -459,6 +462,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.facilityIcon,
+      metadata: layerMetadata('facilities'),
       type: 'symbol',
       source: SOURCE.facilities,
       filter: ['!', ['has', 'point_count']],
@@ -472,10 +476,10 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.parkLabel,
+      metadata: layerMetadata('parks', 'shortName'),
       type: 'symbol',
       source: SOURCE.parkLabels,
       ...text(['interpolate', ['linear'], ['zoom'], 8, 11, 13, 15], THEME.parkLabel, {
-        'text-field': bilingualLabel(lang, 'shortName'),
         'text-max-width': 10,
         'text-anchor': 'top',
         'text-offset': [0, 1.1],
@@ -515,13 +519,18 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       },
     },
   ];
-  return layers;
+  // A translated label's text comes from its metadata, so the adapter can re-set it the same way.
+  return layers.map((layer) => {
+    const property = labelPropertyOf(layer);
+    if (!property || layer.type !== 'symbol') return layer;
+    return { ...layer, layout: { ...layer.layout, 'text-field': bilingualLabel(lang, property) } };
+  });
 }
 
 export function buildStyle(inputs: StyleInputs): StyleSpecification {
   const visible = new Set(inputs.visibleGroups);
   const layers = buildLayers(inputs.lang).map((layer) => {
-    const group = LAYER_GROUP_OF[layer.id as LayerId];
+    const group = layerGroupOf(layer);
     if (!group || visible.has(group) || layer.type === 'background') return layer;
     return { ...layer, layout: { ...(layer.layout ?? {}), visibility: 'none' } } as LayerSpecification;
   });

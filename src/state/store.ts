@@ -1,10 +1,9 @@
 /**
  * UI-only state that should not be shared through the URL: hover, map status, notices, the
  * "what is near here" probe. Small typed slices combined into one store (zustand slices pattern).
- * Anything shareable (park, language, layers, camera) lives in the URL instead.
+ * Anything shareable (park, language, layers, filters, camera) lives in the URL instead.
  */
 import { create, type StateCreator } from 'zustand';
-import type { IndustryTag } from '../data/content-schema.ts';
 import type { ParkId } from '../data/schemas.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'error';
@@ -49,13 +48,7 @@ export interface FocusSlice {
   focusFacility: (focus: { id: string; lng: number; lat: number } | null) => void;
 }
 
-export interface FilterSlice {
-  /** Show only the parks with this lead-industry tag in the list (null = all). */
-  industryFilter: IndustryTag | null;
-  setIndustryFilter: (tag: IndustryTag | null) => void;
-}
-
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice & FilterSlice;
+export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -97,13 +90,7 @@ const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => 
   focusFacility: (focusedFacility) => set({ focusedFacility }),
 });
 
-const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = (set) => ({
-  industryFilter: null,
-  setIndustryFilter: (industryFilter) => set({ industryFilter }),
-});
-
 const initialise: StateCreator<AtlasStore> = (...a) => ({
-  ...createFilterSlice(...a),
   ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),

@@ -1,54 +1,38 @@
 /**
- * Binds the pure view-state functions to the router: read the current state from the location,
- * and navigate to a changed one. Camera moves replace the history entry (one write per move at
- * most, rate-limited); page, language and layer changes push a new entry.
+ * React's view of the URL store (url-store.ts). Components re-render when the part of the view they
+ * select changes — that is, on navigations — never on camera moves.
  */
-import { useCallback, useMemo, useRef } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
-import { type Camera, hrefForState, parsePath, parseViewState, type ViewState } from './view-state.ts';
+import { useStore } from 'zustand';
+import { createUrlStore, type RouterLike, type UrlStore } from './url-store.ts';
+import type { ViewState } from './view-state.ts';
 
-/** Minimum gap between two camera writes to history (≤ 60 writes per 30 s). */
-const CAMERA_WRITE_MIN_GAP_MS = 500;
+let binding: UrlStore | null = null;
+
+/** Binds the URL store to the app's router; call once before the first render. */
+export function bindUrlToRouter(router: RouterLike): UrlStore {
+  binding?.dispose();
+  binding = createUrlStore(router, window);
+  return binding;
+}
+
+function urlBinding(): UrlStore {
+  if (!binding) throw new Error('bindUrlToRouter() must run before the app renders');
+  return binding;
+}
 
 export function useViewState() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useMemo(
-    () => parseViewState(location.pathname, location.search, location.hash),
-    [location.pathname, location.search, location.hash],
-  );
-  const unknownParkId = useMemo(() => parsePath(location.pathname).unknownParkId, [location.pathname]);
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const lastCameraWrite = useRef(0);
-  const pendingCamera = useRef<number | null>(null);
-
-  const update = useCallback(
-    (patch: Partial<ViewState>, options: { replace?: boolean } = {}) => {
-      const next = { ...stateRef.current, ...patch };
-      navigate(hrefForState(next), { replace: options.replace ?? false });
-    },
-    [navigate],
-  );
-
-  const setCamera = useCallback(
-    (camera: Camera) => {
-      const write = () => {
-        pendingCamera.current = null;
-        lastCameraWrite.current = performance.now();
-        const next = { ...stateRef.current, camera };
-        const href = hrefForState(next);
-        if (href !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-          navigate(href, { replace: true });
-        }
-      };
-      if (pendingCamera.current !== null) window.clearTimeout(pendingCamera.current);
-      const wait = CAMERA_WRITE_MIN_GAP_MS - (performance.now() - lastCameraWrite.current);
-      if (wait <= 0) write();
-      else pendingCamera.current = window.setTimeout(write, wait);
-    },
-    [navigate],
-  );
-
+  const { store, update, setCamera } = urlBinding();
+  const state = useStore(store, (s) => s.view);
+  const unknownParkId = useStore(store, (s) => s.unknownParkId);
   return { state, unknownParkId, update, setCamera };
+}
+
+/** One part of the view (re-renders only when that part changes). */
+export function useViewPart<T>(select: (view: ViewState) => T): T {
+  return useStore(urlBinding().store, (s) => select(s.view));
+}
+
+/** Where the map should be: changes on navigations that ask the map to move. */
+export function useCameraIntent() {
+  return useStore(urlBinding().store, (s) => s.cameraIntent);
 }

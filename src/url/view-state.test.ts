@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARK_IDS } from '../data/schemas.ts';
+import { INDUSTRY_TAGS } from '../data/vocabulary.ts';
 import {
   CAMERA_LIMITS,
   type Camera,
@@ -30,7 +31,8 @@ function isValidState(s: ViewState): boolean {
     (Object.keys(CAMERA_LIMITS) as (keyof Camera)[]).every(
       (k) => Number.isFinite(c[k]) && c[k] >= CAMERA_LIMITS[k].min && c[k] <= CAMERA_LIMITS[k].max,
     );
-  return layersOk && pageOk && cameraOk && (s.lang === 'zh' || s.lang === 'en');
+  const industryOk = s.industry === null || (INDUSTRY_TAGS as readonly string[]).includes(s.industry);
+  return layersOk && pageOk && cameraOk && industryOk && (s.lang === 'zh' || s.lang === 'en');
 }
 
 const cameraArb: fc.Arbitrary<Camera> = fc
@@ -50,6 +52,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
   ),
   lang: fc.constantFrom('zh' as const, 'en' as const),
   layers: fc.subarray([...LAYER_GROUPS]),
+  industry: fc.constantFrom(null, ...INDUSTRY_TAGS),
   camera: fc.option(cameraArb, { nil: null }),
 });
 
@@ -92,8 +95,10 @@ describe('view state URL round trip', () => {
   });
 
   it('drops unknown layers and park ids', () => {
-    const s = parseViewState('/parks/not-a-park', '?layers=parks,evil,stations&lang=fr', '');
+    const s = parseViewState('/parks/not-a-park', '?layers=parks,evil,stations&lang=fr&industry=<b>', '');
     expect(s.layers).toEqual(['parks', 'stations']);
+    expect(s.industry).toBeNull();
+    expect(parseViewState('/', '?industry=biomedicine', '').industry).toBe('biomedicine');
     expect(s.lang).toBe('zh');
     expect(s.page).toEqual({ kind: 'atlas', parkId: null });
     expect(parsePath('/parks/not-a-park').unknownParkId).toBe('not-a-park');
@@ -104,6 +109,7 @@ describe('view state URL round trip', () => {
       page: { kind: 'atlas', parkId: 'bio-island' },
       lang: 'zh',
       layers: [...DEFAULT_LAYERS],
+      industry: null,
       camera: null,
     };
     expect(hrefForState(s)).toBe('/parks/bio-island');

@@ -2,13 +2,13 @@
  * The shareable view state and its URL form. Pure functions: no router, no DOM.
  *
  * URL form (path carries the page, query the view options, hash the camera):
- *   /parks/:parkId?lang=en&layers=parks,transit-open#12.50/23.10500/113.36000/0.0/0
- *                                                    zoom / lat / lng / bearing / pitch
+ *   /parks/:parkId?lang=en&layers=parks,transit-open&industry=ai#12.50/23.10500/113.36000/0.0/0
+ *                                                                zoom / lat / lng / bearing / pitch
  * Parsing never throws: anything unknown or out of range is dropped or clamped, so a garbage URL
  * still yields a valid state. Values are kept at a fixed precision so that
  * parse(serialise(s)) = s holds exactly (see view-state.test.ts).
  */
-import { PARK_IDS, type ParkId } from '../data/vocabulary.ts';
+import { INDUSTRY_TAGS, type IndustryTag, PARK_IDS, type ParkId } from '../data/vocabulary.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -44,6 +44,8 @@ export interface ViewState {
   lang: Lang;
   /** Visible layer groups, always in LAYER_GROUPS order without duplicates. */
   layers: LayerGroup[];
+  /** The park list's lead-industry filter (the map fades the other parks); null = all parks. */
+  industry: IndustryTag | null;
   /** null = the default camera (fit the city, or the selected park). */
   camera: Camera | null;
 }
@@ -58,6 +60,7 @@ export const CAMERA_LIMITS = {
 
 const PARK_ID_SET: ReadonlySet<string> = new Set(PARK_IDS);
 const LAYER_SET: ReadonlySet<string> = new Set(LAYER_GROUPS);
+const INDUSTRY_SET: ReadonlySet<string> = new Set(INDUSTRY_TAGS);
 
 export function isParkId(value: string): value is ParkId {
   return PARK_ID_SET.has(value);
@@ -123,6 +126,10 @@ function parseLayers(value: string | null): LayerGroup[] {
   return LAYER_GROUPS.filter((g) => wanted.has(g));
 }
 
+function parseIndustry(value: string | null): IndustryTag | null {
+  return value !== null && INDUSTRY_SET.has(value) ? (value as IndustryTag) : null;
+}
+
 /** Parses any pathname, query string and hash into a valid view state. Never throws. */
 export function parseViewState(pathname: string, search: string, hash: string): ViewState {
   let params: URLSearchParams;
@@ -136,6 +143,7 @@ export function parseViewState(pathname: string, search: string, hash: string): 
     page: parsePath(String(pathname)).page,
     lang: lang === 'en' || lang === 'zh' ? lang : DEFAULT_LANG,
     layers: parseLayers(params.get('layers')),
+    industry: parseIndustry(params.get('industry')),
     camera: parseCamera(String(hash)),
   };
 }
@@ -154,12 +162,18 @@ function sameLayers(a: readonly LayerGroup[], b: readonly LayerGroup[]): boolean
 }
 
 /** The query string (with leading '?', or '') for the non-default options of a state. */
-export function searchForState(state: Pick<ViewState, 'lang' | 'layers'>): string {
+export function searchForState(state: Pick<ViewState, 'lang' | 'layers' | 'industry'>): string {
   const params = new URLSearchParams();
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (!sameLayers(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
+  if (state.industry) params.set('industry', state.industry);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
+}
+
+/** Whether two cameras are the same once brought to the URL's precision. */
+export function sameCamera(a: Camera | null, b: Camera | null): boolean {
+  return hashForCamera(a) === hashForCamera(b);
 }
 
 export function hashForCamera(camera: Camera | null): string {

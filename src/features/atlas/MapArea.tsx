@@ -16,8 +16,7 @@ import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
-import { useViewState } from '../../url/use-view-state.ts';
-import type { Camera } from '../../url/view-state.ts';
+import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
 import { useIndustryFilter } from '../parks/use-industry-filter.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
@@ -54,6 +53,7 @@ interface LoadedMapProps {
 function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const { lang } = useLang();
   const { state, update, setCamera } = useViewState();
+  const cameraIntent = useCameraIntent();
   const districts = useLoaded(loadDistricts);
   const facilities = useLoaded(loadFacilities);
   const districtLabels = useMemo(
@@ -70,6 +70,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
     [facilities],
   );
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
+  const focusFacility = useAtlasStore((s) => s.focusFacility);
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -100,16 +101,11 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
     }),
     [parks],
   );
-  const liveSources = useMemo(
-    () => ({ districtLabels, probe: probeOverlay }),
-    [districtLabels, probeOverlay],
-  );
 
   const onSelectPark = useCallback(
     (id: ParkId | null) => update({ page: { kind: 'atlas', parkId: id }, camera: null }),
     [update],
   );
-  const onCameraChange = useCallback((camera: Camera) => setCamera(camera), [setCamera]);
   const onError = useCallback(
     (kind: 'no-webgl' | 'error', message: string) => {
       if (kind === 'no-webgl') setMapStatus('no-webgl', message);
@@ -125,15 +121,17 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       selectedParkId={selectedParkId}
       hoveredParkId={hoveredParkId}
       dimmedParkIds={dimmedParkIds}
-      camera={state.camera}
+      cameraIntent={cameraIntent}
       data={data}
-      liveSources={liveSources}
+      districtLabels={districtLabels}
+      probeOverlay={probeOverlay}
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
-      onCameraChange={onCameraChange}
+      onCameraChange={setCamera}
       onProbe={setProbe}
       focusedFacility={focusedFacility}
       facilityProperties={facilityProperties}
+      onFacilityFocused={() => focusFacility(null)}
       onReady={() => setMapStatus('ready')}
       onError={onError}
     />

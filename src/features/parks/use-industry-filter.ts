@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { loadParkContent } from '../../data/content.ts';
 import type { IndustryTag } from '../../data/content-schema.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useLoaded } from '../../data/use-dataset.ts';
-import { useAtlasStore } from '../../state/store.ts';
+import { useViewState } from '../../url/use-view-state.ts';
 
 export interface IndustryFilter {
   /** Every tag some park has, sorted; empty until the plan content has loaded. */
@@ -17,8 +17,9 @@ export interface IndustryFilter {
 
 /** The lead-industry filter shared by the park list and the map. */
 export function useIndustryFilter(): IndustryFilter {
-  const industry = useAtlasStore((s) => s.industryFilter);
-  const setIndustry = useAtlasStore((s) => s.setIndustryFilter);
+  const { state, update } = useViewState();
+  const industry = state.industry;
+  const setIndustry = useCallback((tag: IndustryTag | null) => update({ industry: tag }), [update]);
   // The plan's lead industries arrive after the first paint; the filter appears with them.
   const content = useLoaded(loadParkContent);
   const tagsByPark = useMemo(() => {

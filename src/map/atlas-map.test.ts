@@ -1,0 +1,293 @@
+// @vitest-environment jsdom
+/**
+ * The adapter against a fake map that behaves like MapLibre where it matters here: `isStyleLoaded()`
+ * is false while tiles load, `load` fires once, a style reload fires `style.load` again and throws
+ * away everything set on the old style.
+ */
+import type { Map as MaplibreMap, MapOptions } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import type { ParkId } from '../data/vocabulary.ts';
+import type { CameraIntent } from '../url/url-store.ts';
+import { DEFAULT_LAYERS } from '../url/view-state.ts';
+import { AtlasMap, type AtlasMapHandlers } from './atlas-map.ts';
+import { SOURCE } from './ids.ts';
+import type { buildStyle } from './style.ts';
+
+type Listener = (event?: unknown) => void;
+
+class FakeMap {
+  readonly options: MapOptions;
+  layers: { id: string; metadata?: unknown; layout: Record<string, unknown> }[] = [];
+  featureState = new Map<string, Record<string, unknown>>();
+  calls: string[] = [];
+  camera = { zoom: 10, lat: 23, lng: 113.3, bearing: 0, pitch: 0 };
+  tilesLoading = true;
+  _locale: Record<string, string> = {};
+  private listeners = new Map<string, Listener[]>();
+  private style: ReturnType<typeof buildStyle>;
+
+  constructor(options: MapOptions) {
+    this.options = options;
+    this.style = options.style as ReturnType<typeof buildStyle>;
+    this.resetLayers();
+  }
+
+  private resetLayers() {
+    this.layers = this.style.layers.map((l) => ({
+      id: l.id,
+      metadata: l.metadata,
+      layout: { ...((l as { layout?: Record<string, unknown> }).layout ?? {}) },
+    }));
+    this.featureState.clear();
+  }
+
+  // events
+  on(type: string, listener: Listener) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+    return this;
+  }
+  once(type: string, listener: Listener) {
+    const wrapped: Listener = (e) => {
+      this.listeners.set(
+        type,
+        (this.listeners.get(type) ?? []).filter((l) => l !== wrapped),
+      );
+      listener(e);
+    };
+    return this.on(type, wrapped);
+  }
+  fire(type: string, event?: unknown) {
+    for (const l of this.listeners.get(type) ?? []) l(event);
+  }
+  /** A new style: everything set on the old one is gone, then `style.load` fires. */
+  reloadStyle() {
+    this.resetLayers();
+    this.fire('style.load');
+  }
+
+  // style
+  isStyleLoaded() {
+    return !this.tilesLoading;
+  }
+  getStyle() {
+    return { layers: this.layers };
+  }
+  getLayer(id: string) {
+    return this.layers.find((l) => l.id === id);
+  }
+  getLayoutProperty(id: string, name: string) {
+    return this.getLayer(id)?.layout[name];
+  }
+  setLayoutProperty(id: string, name: string, value: unknown) {
+    const layer = this.getLayer(id);
+    if (!layer) throw new Error(`no layer ${id}`);
+    layer.layout[name] = value;
+    this.calls.push(`layout ${id} ${name}`);
+  }
+  getSource(id: string) {
+    return Object.values(SOURCE).includes(id as never)
+      ? { setData: () => this.calls.push(`setData ${id}`) }
+      : undefined;
+  }
+  setFeatureState(target: { source: string; id: string }, state: Record<string, unknown>) {
+    const key = `${target.source}/${target.id}`;
+    this.featureState.set(key, { ...this.featureState.get(key), ...state });
+  }
+  setMissingStyleImageResolver() {}
+  hasImage() {
+    return false;
+  }
+  addImage() {}
+  addControl() {
+    this.calls.push('addControl');
+  }
+  removeControl() {}
+  queryRenderedFeatures() {
+    return [];
+  }
+  getCanvas() {
+    return { style: {} };
+  }
+
+  // camera
+  getCenter() {
+    return { lng: this.camera.lng, lat: this.camera.lat };
+  }
+  getZoom() {
+    return this.camera.zoom;
+  }
+  getBearing() {
+    return this.camera.bearing;
+  }
+  getPitch() {
+    return this.camera.pitch;
+  }
+  jumpTo(o: { center: [number, number]; zoom: number; bearing: number; pitch: number }) {
+    this.camera = { lng: o.center[0], lat: o.center[1], zoom: o.zoom, bearing: o.bearing, pitch: o.pitch };
+    this.calls.push('jumpTo');
+  }
+  fitBounds() {
+    this.calls.push('fitBounds');
+  }
+  flyTo() {
+    this.calls.push('flyTo');
+  }
+  stop() {}
+  remove() {
+    this.calls.push('remove');
+  }
+}
+
+const PARKS: GeoJSON.FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { id: 'bio-island' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113.36, 23.08],
+            [113.38, 23.08],
+            [113.38, 23.1],
+            [113.36, 23.08],
+          ],
+        ],
+      },
+    },
+  ],
+};
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function makeAtlas(intent: Partial<CameraIntent> = {}) {
+  let fake: FakeMap | undefined;
+  const events: string[] = [];
+  const handlers: AtlasMapHandlers = {
+    onSelectPark: (id) => events.push(`select ${id}`),
+    onHoverPark: () => undefined,
+    onCameraChange: (c) => events.push(`camera ${c.zoom}`),
+    onProbe: () => undefined,
+    onReady: () => events.push('ready'),
+    onError: (kind, message) => events.push(`${kind} ${message}`),
+  };
+  const atlas = new AtlasMap({
+    container: document.createElement('div'),
+    lang: 'zh',
+    visibleGroups: DEFAULT_LAYERS,
+    cameraIntent: { camera: null, parkId: null, revision: 0, ...intent },
+    data: {
+      parks: PARKS,
+      parkLabels: EMPTY,
+      districts: EMPTY,
+      districtLabels: EMPTY,
+      cityOutline: EMPTY,
+      waterLines: EMPTY,
+      waterAreas: EMPTY,
+      transitLines: EMPTY,
+      stations: EMPTY,
+      hubs: EMPTY,
+      facilities: EMPTY,
+      catchments: EMPTY,
+      probe: EMPTY,
+    },
+    handlers,
+    createMap: (options) => {
+      fake = new FakeMap(options);
+      return fake as unknown as MaplibreMap;
+    },
+    prefersReducedMotion: () => false,
+  });
+  if (!fake) throw new Error('no map created');
+  return { atlas, fake, events };
+}
+
+const textField = (fake: FakeMap, id: string) => JSON.stringify(fake.getLayoutProperty(id, 'text-field'));
+const enFirst = (field: string) => field.indexOf('"en"') < field.indexOf('"zh"');
+
+describe('AtlasMap', () => {
+  it('keeps a language change made before the style is ready and applies it on style.load', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.setLanguage('en');
+    expect(fake.calls.filter((c) => c.startsWith('layout'))).toEqual([]);
+    fake.fire('style.load');
+    for (const id of ['park-label', 'station-label', 'hub-label', 'district-label'])
+      expect(enFirst(textField(fake, id)), id).toBe(true);
+  });
+
+  it('applies a language change while tiles load after `load` has fired (the lost-update bug)', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    fake.fire('load');
+    fake.tilesLoading = true; // a camera flight: isStyleLoaded() is false, `load` will not fire again
+    atlas.setLanguage('en');
+    expect(enFirst(textField(fake, 'park-label'))).toBe(true);
+  });
+
+  it('re-applies every wanted value after a style reload', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setLanguage('en');
+    atlas.setVisibleGroups(['parks']);
+    atlas.setSelection('bio-island' as ParkId);
+    atlas.setDimmed(new Set(['bio-island' as ParkId]));
+    fake.reloadStyle();
+    expect(enFirst(textField(fake, 'park-label'))).toBe(true);
+    expect(fake.getLayoutProperty('station-open', 'visibility')).toBe('none');
+    expect(fake.getLayoutProperty('park-fill', 'visibility') ?? 'visible').toBe('visible');
+    expect(fake.featureState.get('parks/bio-island')).toEqual({ selected: true, dimmed: true });
+  });
+
+  it('does nothing when a setter repeats its value', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setVisibleGroups(['parks', 'stations']);
+    const before = fake.calls.length;
+    atlas.setVisibleGroups(['parks', 'stations']);
+    atlas.setLanguage('zh');
+    atlas.setSelection(null);
+    expect(fake.calls.slice(before).filter((c) => c.startsWith('layout'))).toEqual([]);
+  });
+
+  it('moves the camera once per intent: a jump to a camera, a fit without one', () => {
+    const { atlas, fake } = makeAtlas();
+    const camera = { zoom: 12, lat: 23.1, lng: 113.36, bearing: 0, pitch: 0 };
+    atlas.setCameraIntent({ camera, parkId: null, revision: 0 });
+    expect(fake.calls).not.toContain('jumpTo'); // the map was created with revision 0
+    atlas.setCameraIntent({ camera, parkId: null, revision: 1 });
+    atlas.setCameraIntent({ camera, parkId: null, revision: 1 });
+    expect(fake.calls.filter((c) => c === 'jumpTo')).toHaveLength(1);
+    expect(fake.camera.zoom).toBe(12);
+    atlas.setCameraIntent({ camera: null, parkId: 'bio-island' as ParkId, revision: 2 });
+    expect(fake.calls.filter((c) => c === 'fitBounds')).toHaveLength(1);
+  });
+
+  it('reports camera moves only after the first idle, and readiness once', () => {
+    const { fake, events } = makeAtlas();
+    fake.fire('moveend');
+    fake.fire('idle');
+    fake.fire('idle');
+    fake.fire('moveend');
+    expect(events).toEqual(['ready', 'camera 10']);
+  });
+
+  it('sets live data only when it changes', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    const overlay: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    atlas.setLiveSource('probe', overlay);
+    atlas.setLiveSource('probe', overlay);
+    expect(fake.calls.filter((c) => c === 'setData probe')).toHaveLength(1);
+  });
+
+  it('re-adds the map controls in the new language only when it changes', () => {
+    const { atlas, fake } = makeAtlas();
+    const added = () => fake.calls.filter((c) => c === 'addControl').length;
+    expect(added()).toBe(2);
+    atlas.setLanguage('zh');
+    expect(added()).toBe(2);
+    atlas.setLanguage('en');
+    expect(added()).toBe(4);
+    expect(fake._locale['NavigationControl.ZoomIn']).toBe('Zoom in');
+  });
+});

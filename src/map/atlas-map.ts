@@ -1,0 +1,521 @@
+/**
+ * The map adapter: one imperative class that owns the MapLibre instance. Everything the app wants
+ * of the map goes through one idempotent setter per input (language, visible layers, selection,
+ * hover, faded parks, live data, camera, facility focus). Each setter remembers its value and
+ * applies it once the style is ready — tracked by the adapter's own flag, set on every `style.load`
+ * — and everything is re-applied after a style reload, so no update is ever lost.
+ *
+ * (`map.isStyleLoaded()` is false whenever tiles are loading, and `load` fires once: an update
+ * guarded by them is dropped when it arrives mid-flight. That was the bug this class exists to fix.)
+ *
+ * Event handlers are read from `this.handlers`, replaced by `setHandlers`, so callbacks stay current
+ * without re-registering listeners. The only other code that touches MapLibre is the React shell
+ * (MapView.tsx), which creates and destroys this class.
+ */
+import {
+  type GeoJSONSource,
+  type IControl,
+  type LngLatBoundsLike,
+  type LngLatLike,
+  type MapGeoJSONFeature,
+  Map as MaplibreMap,
+  type MapMouseEvent,
+  type MapOptions,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+} from 'maplibre-gl';
+import type { ParkId } from '../data/vocabulary.ts';
+import type { CameraIntent } from '../url/url-store.ts';
+import { type Camera, type Lang, type LayerGroup, sameCamera } from '../url/view-state.ts';
+import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
+import { boundsOf } from './geometry-helpers.ts';
+import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import { popupContentFor } from './popups.ts';
+import { bilingualLabel, buildStyle, labelPropertyOf, layerGroupOf, type StyleInputs } from './style.ts';
+
+/** Guangzhou's extent, used when there are no parks to fit. */
+export const CITY_BOUNDS: LngLatBoundsLike = [
+  [112.95, 22.52],
+  [114.06, 23.94],
+];
+
+/** How long a fit to a newly chosen park takes (0 when the user prefers reduced motion). */
+const FIT_DURATION_MS = 1400;
+
+export type LiveSourceKey = 'districtLabels' | 'probe';
+
+export interface AtlasMapHandlers {
+  onSelectPark: (id: ParkId | null) => void;
+  onHoverPark: (id: ParkId | null) => void;
+  /** One call per finished camera move after the map is ready. */
+  onCameraChange: (camera: Camera) => void;
+  onProbe: (lngLat: { lng: number; lat: number }) => void;
+  onReady: () => void;
+  onError: (kind: 'no-webgl' | 'error', message: string) => void;
+}
+
+export interface FacilityFocus {
+  id: string;
+  lng: number;
+  lat: number;
+}
+
+export interface AtlasMapOptions {
+  container: HTMLElement;
+  lang: Lang;
+  visibleGroups: readonly LayerGroup[];
+  cameraIntent: CameraIntent;
+  data: StyleInputs['data'];
+  handlers: AtlasMapHandlers;
+  /** For the unit tests' fake map; MapLibre's Map otherwise. */
+  createMap?: (options: MapOptions) => MaplibreMap;
+  prefersReducedMotion?: () => boolean;
+}
+
+const POPUP_LAYERS: LayerId[] = [
+  LAYER.facilityIcon,
+  LAYER.facility,
+  LAYER.stationOpen,
+  LAYER.stationPlanned,
+  LAYER.hub,
+  LAYER.transitPlanned,
+  LAYER.transitOpen,
+  LAYER.roadPlanned,
+];
+const PARK_MARKER_LAYERS: LayerId[] = [LAYER.parkMarker, LAYER.parkMarkerNumber];
+const PARK_LAYERS: LayerId[] = [...PARK_MARKER_LAYERS, LAYER.parkFill];
+const PARK_SOURCES = [SOURCE.parks, SOURCE.parkLabels];
+
+/** The map controls' own strings, in both languages (English given too, to switch back). */
+const CONTROL_STRINGS: Record<Lang, Record<string, string>> = {
+  zh: {
+    'NavigationControl.ZoomIn': '放大',
+    'NavigationControl.ZoomOut': '缩小',
+    'NavigationControl.ResetBearing': '重置方向',
+    'ScaleControl.Meters': '米',
+    'ScaleControl.Kilometers': '公里',
+  },
+  en: {
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+  },
+};
+
+function cameraOf(map: MaplibreMap): Camera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+/** Room around a fitted extent; on wide maps the right side also leaves room for the open legend. */
+function fitPadding(container: HTMLElement) {
+  const w = container.clientWidth;
+  const h = container.clientHeight;
+  // A container not laid out yet (or tiny) gets no padding rather than one that cannot fit.
+  if (w < 200 || h < 200) return 0;
+  const p = Math.max(24, Math.min(90, w * 0.08));
+  const legend = container.parentElement?.querySelector('.legend[open]');
+  const right = legend && w > 800 ? Math.min(legend.getBoundingClientRect().width + 16, w * 0.4) : p;
+  // The attribution line sits over the bottom edge.
+  return { top: p, bottom: p + 18, left: p, right };
+}
+
+function reducedMotionPreferred(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+interface OpenPopup {
+  layerId: string;
+  properties: Record<string, unknown>;
+  lngLat: LngLatLike;
+  popup: Popup;
+}
+
+export class AtlasMap {
+  readonly map: MaplibreMap;
+  private handlers: AtlasMapHandlers;
+  private readonly container: HTMLElement;
+  private readonly parks: StyleInputs['data']['parks'];
+  private readonly prefersReducedMotion: () => boolean;
+  /** Set by every `style.load`: the style's layers and sources exist and can be changed. */
+  private styleReady = false;
+  /** Set by the first `idle`: the start-up fitting is over, camera moves are the user's. */
+  private ready = false;
+  private destroyed = false;
+  private controls: IControl[] = [];
+  private popup: OpenPopup | null = null;
+
+  // What the app wants; applied whenever the style is ready.
+  private lang: Lang;
+  private visibleGroups: ReadonlySet<LayerGroup>;
+  private selected: ParkId | null = null;
+  private hovered: ParkId | null = null;
+  private dimmed: ReadonlySet<ParkId> = new Set();
+  private readonly live = new Map<LiveSourceKey, GeoJSON.FeatureCollection>();
+
+  // What the current style has had applied (reset on every style load).
+  private applied = this.nothingApplied();
+  private appliedCameraRevision: number;
+  private controlsLang: Lang | null = null;
+
+  constructor(options: AtlasMapOptions) {
+    this.container = options.container;
+    this.handlers = options.handlers;
+    this.parks = options.data.parks;
+    this.lang = options.lang;
+    this.visibleGroups = new Set(options.visibleGroups);
+    this.prefersReducedMotion = options.prefersReducedMotion ?? reducedMotionPreferred;
+    const intent = options.cameraIntent;
+    this.selected = intent.parkId;
+    this.appliedCameraRevision = intent.revision;
+    const initialBounds = intent.camera ? null : this.defaultBounds(intent.parkId);
+    const createMap = options.createMap ?? ((o: MapOptions) => new MaplibreMap(o));
+    this.map = createMap({
+      container: options.container,
+      // The style is built in the first language and visibility, so nothing is re-set at start.
+      style: buildStyle({ lang: options.lang, data: options.data, visibleGroups: options.visibleGroups }),
+      ...(intent.camera
+        ? {
+            center: [intent.camera.lng, intent.camera.lat],
+            zoom: intent.camera.zoom,
+            bearing: intent.camera.bearing,
+            pitch: intent.camera.pitch,
+          }
+        : {
+            bounds: initialBounds ?? CITY_BOUNDS,
+            fitBoundsOptions: { padding: fitPadding(this.container) },
+          }),
+      attributionControl: false,
+      maxBounds: [
+        [111.5, 21.8],
+        [115.5, 24.7],
+      ],
+      minZoom: 7,
+      maxZoom: 17,
+      dragRotate: true,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      locale: CONTROL_STRINGS[options.lang],
+    });
+    // The live sources and the language the style was built with count as applied.
+    this.applied.lang = options.lang;
+    this.applied.groups = this.visibleGroups;
+    for (const key of ['districtLabels', 'probe'] as const) {
+      const data = options.data[key];
+      if (typeof data !== 'string' && data.type === 'FeatureCollection') {
+        this.live.set(key, data);
+        this.applied.live.set(key, data);
+      }
+    }
+    this.wire(initialBounds);
+    this.applyControls();
+  }
+
+  // ---------------------------------------------------------------- setters (idempotent)
+
+  setHandlers(handlers: AtlasMapHandlers): void {
+    this.handlers = handlers;
+  }
+
+  setLanguage(lang: Lang): void {
+    this.lang = lang;
+    this.applyControls();
+    this.sync();
+    // An open popup follows the language where it is; the camera does not move.
+    if (this.popup) this.popup.popup.setDOMContent(this.popupContent(this.popup));
+  }
+
+  setVisibleGroups(groups: readonly LayerGroup[]): void {
+    this.visibleGroups = new Set(groups);
+    this.sync();
+  }
+
+  setSelection(parkId: ParkId | null): void {
+    this.selected = parkId;
+    this.sync();
+  }
+
+  setHover(parkId: ParkId | null): void {
+    this.hovered = parkId;
+    this.sync();
+  }
+
+  /** Parks outside the list's filter: drawn faded (feature state: no style change, no re-layout). */
+  setDimmed(parkIds: ReadonlySet<ParkId>): void {
+    this.dimmed = parkIds;
+    this.sync();
+  }
+
+  setLiveSource(key: LiveSourceKey, data: GeoJSON.FeatureCollection): void {
+    this.live.set(key, data);
+    this.sync();
+  }
+
+  /**
+   * Moves the map to what the URL asks for, once per intent: to its camera (a jump, as for a typed
+   * hash or back/forward), or — with no camera — a fit to the park or to all parks.
+   */
+  setCameraIntent(intent: CameraIntent): void {
+    if (intent.revision === this.appliedCameraRevision) return;
+    this.appliedCameraRevision = intent.revision;
+    const map = this.map;
+    if (intent.camera) {
+      if (sameCamera(intent.camera, cameraOf(map))) return;
+      map.stop();
+      map.jumpTo({
+        center: [intent.camera.lng, intent.camera.lat],
+        zoom: intent.camera.zoom,
+        bearing: intent.camera.bearing,
+        pitch: intent.camera.pitch,
+      });
+      return;
+    }
+    map.fitBounds(this.defaultBounds(intent.parkId) ?? CITY_BOUNDS, {
+      padding: fitPadding(this.container),
+      maxZoom: 13.6,
+      duration: this.prefersReducedMotion() ? 0 : FIT_DURATION_MS,
+      essential: false,
+    });
+  }
+
+  /** A facility picked in a list: fly there and open its popup (once per call, not per render). */
+  focusFacility(focus: FacilityFocus, properties: Record<string, unknown> | undefined): void {
+    this.map.flyTo({
+      center: [focus.lng, focus.lat],
+      zoom: Math.max(this.map.getZoom(), 14.5),
+      duration: this.prefersReducedMotion() ? 0 : 800,
+    });
+    if (properties) this.openPopup(LAYER.facility, properties, [focus.lng, focus.lat]);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.closePopup();
+    this.map.remove();
+  }
+
+  // ---------------------------------------------------------------- applying
+
+  private nothingApplied() {
+    return {
+      lang: null as Lang | null,
+      groups: null as ReadonlySet<LayerGroup> | null,
+      selected: null as ParkId | null,
+      hovered: null as ParkId | null,
+      dimmed: new Set<ParkId>() as ReadonlySet<ParkId>,
+      live: new Map<LiveSourceKey, GeoJSON.FeatureCollection>(),
+    };
+  }
+
+  /** Applies every wanted value the current style does not have yet. Safe to call at any time. */
+  private sync(): void {
+    if (!this.styleReady || this.destroyed) return;
+    const map = this.map;
+    const applied = this.applied;
+    const layers = map.getStyle().layers;
+
+    if (applied.lang !== this.lang) {
+      for (const layer of layers) {
+        const property = labelPropertyOf(layer);
+        if (property) map.setLayoutProperty(layer.id, 'text-field', bilingualLabel(this.lang, property));
+      }
+      applied.lang = this.lang;
+    }
+
+    if (applied.groups !== this.visibleGroups) {
+      for (const layer of layers) {
+        const group = layerGroupOf(layer);
+        if (!group) continue;
+        const wanted = this.visibleGroups.has(group) ? 'visible' : 'none';
+        // An unset visibility is 'visible': setting it anyway would re-lay out the layer.
+        const current = map.getLayoutProperty(layer.id, 'visibility') ?? 'visible';
+        if (current !== wanted) map.setLayoutProperty(layer.id, 'visibility', wanted);
+      }
+      applied.groups = this.visibleGroups;
+    }
+
+    if (applied.selected !== this.selected || applied.hovered !== this.hovered) {
+      this.setParkState(applied.selected, { selected: false });
+      this.setParkState(applied.hovered, { hover: false });
+      this.setParkState(this.selected, { selected: true });
+      this.setParkState(this.hovered, { hover: true });
+      applied.selected = this.selected;
+      applied.hovered = this.hovered;
+    }
+
+    if (applied.dimmed !== this.dimmed) {
+      for (const id of new Set([...applied.dimmed, ...this.dimmed])) {
+        if (applied.dimmed.has(id) !== this.dimmed.has(id))
+          this.setParkState(id, { dimmed: this.dimmed.has(id) });
+      }
+      applied.dimmed = this.dimmed;
+    }
+
+    for (const [key, data] of this.live) {
+      if (applied.live.get(key) === data) continue;
+      map.getSource<GeoJSONSource>(SOURCE[key])?.setData(data);
+      applied.live.set(key, data);
+    }
+  }
+
+  private setParkState(id: ParkId | null, state: Record<string, boolean>): void {
+    if (!id) return;
+    for (const source of PARK_SOURCES) {
+      if (this.map.getSource(source)) this.map.setFeatureState({ source, id }, state);
+    }
+  }
+
+  /** Controls read their strings when added: re-add them in the new language. */
+  private applyControls(): void {
+    if (this.controlsLang === this.lang) return;
+    const map = this.map;
+    for (const c of this.controls) map.removeControl(c);
+    map._locale = { ...map._locale, ...CONTROL_STRINGS[this.lang] };
+    this.controls = [
+      new NavigationControl({ visualizePitch: true }),
+      new ScaleControl({ unit: 'metric', maxWidth: 120 }),
+    ];
+    map.addControl(this.controls[0]!, 'top-right');
+    map.addControl(this.controls[1]!, 'bottom-left');
+    this.controlsLang = this.lang;
+  }
+
+  private defaultBounds(parkId: ParkId | null): LngLatBoundsLike | null {
+    const parks = this.parks;
+    if (typeof parks === 'string' || parks.type !== 'FeatureCollection') return null;
+    if (parkId) {
+      const feature = parks.features.find((f) => (f.properties as { id?: string } | null)?.id === parkId);
+      const bounds = feature?.geometry ? boundsOf(feature.geometry) : null;
+      if (bounds) return bounds as LngLatBoundsLike;
+    }
+    return (boundsOf(parks) as LngLatBoundsLike | null) ?? null;
+  }
+
+  // ---------------------------------------------------------------- popups
+
+  private popupContent(p: Pick<OpenPopup, 'layerId' | 'properties'>): HTMLElement {
+    return popupContentFor(p.layerId, p.properties, this.lang);
+  }
+
+  private openPopup(layerId: string, properties: Record<string, unknown>, lngLat: LngLatLike): void {
+    this.closePopup();
+    const popup = new Popup({ maxWidth: '320px', closeButton: true, focusAfterOpen: false })
+      .setLngLat(lngLat)
+      .setDOMContent(this.popupContent({ layerId, properties }))
+      .addTo(this.map);
+    const open: OpenPopup = { layerId, properties, lngLat, popup };
+    popup.on('close', () => {
+      if (this.popup === open) this.popup = null;
+    });
+    this.popup = open;
+  }
+
+  private closePopup(): void {
+    const open = this.popup;
+    this.popup = null;
+    open?.popup.remove();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private layersPresent(ids: LayerId[]): LayerId[] {
+    return ids.filter((id) => this.map.getLayer(id));
+  }
+
+  private parkAt(e: MapMouseEvent): MapGeoJSONFeature | undefined {
+    return this.map.queryRenderedFeatures(e.point, { layers: this.layersPresent(PARK_LAYERS) })[0];
+  }
+
+  private wire(initialBounds: LngLatBoundsLike | null): void {
+    const map = this.map;
+    // Fired for the first style and after any style reload. The first style was built with the
+    // initial inputs; a reloaded one has none of the changes made since, so all are applied again.
+    let styleLoads = 0;
+    map.on('style.load', () => {
+      if (styleLoads++ > 0) this.applied = this.nothingApplied();
+      this.styleReady = true;
+      this.sync();
+    });
+
+    // Icons are drawn on demand, whenever the renderer first asks for one (no sprite file).
+    map.setMissingStyleImageResolver((id) => {
+      const category = FACILITY_CATEGORIES.find((c) => iconId(c) === id);
+      const image = category ? drawFacilityIcon(category) : null;
+      if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: 2 });
+    });
+
+    map.on('mousemove', (e) => {
+      const park = this.parkAt(e);
+      const hit = park ?? map.queryRenderedFeatures(e.point, { layers: this.layersPresent(POPUP_LAYERS) })[0];
+      map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      const id = (park?.properties.id as ParkId | undefined) ?? null;
+      if (id !== this.hovered) this.handlers.onHoverPark(id);
+    });
+    map.on('mouseout', () => this.handlers.onHoverPark(null));
+
+    map.on('click', (e) => {
+      this.closePopup();
+      const marker = map.queryRenderedFeatures(e.point, {
+        layers: this.layersPresent(PARK_MARKER_LAYERS),
+      })[0];
+      if (marker) {
+        this.handlers.onSelectPark(marker.properties.id as ParkId);
+        return;
+      }
+      const layers = this.layersPresent([LAYER.facilityCluster, ...POPUP_LAYERS]);
+      const hit = map.queryRenderedFeatures(e.point, { layers })[0];
+      if (hit?.layer.id === LAYER.facilityCluster) {
+        const source = map.getSource<GeoJSONSource>(SOURCE.facilities);
+        const clusterId = hit.properties.cluster_id as number;
+        void source?.getClusterExpansionZoom(clusterId).then((zoom) => {
+          const g = hit.geometry;
+          if (g.type === 'Point') map.easeTo({ center: g.coordinates as [number, number], zoom });
+        });
+        return;
+      }
+      if (hit) {
+        const layerId = hit.layer.id === LAYER.facilityIcon ? LAYER.facility : hit.layer.id;
+        this.openPopup(layerId, hit.properties, e.lngLat);
+        return;
+      }
+      const park = this.parkAt(e);
+      if (park) {
+        this.handlers.onSelectPark(park.properties.id as ParkId);
+        return;
+      }
+      this.handlers.onProbe({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    });
+
+    // The page may still be settling when the map starts (the attribution line wrapping, fonts):
+    // until the user moves the map, a resize re-fits the initial extent instead of keeping the centre.
+    let userMoved = false;
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) userMoved = true;
+    });
+    map.on('resize', () => {
+      if (!userMoved && initialBounds && !this.ready) {
+        map.fitBounds(initialBounds, { padding: fitPadding(this.container), duration: 0 });
+      }
+    });
+
+    // One report per finished move; the start-up fitting before the first idle is not the user's.
+    map.on('moveend', () => {
+      if (this.ready) this.handlers.onCameraChange(cameraOf(map));
+    });
+
+    map.on('error', (e) => {
+      const message = e.error instanceof Error ? e.error.message : String(e.error ?? 'unknown error');
+      this.handlers.onError('error', message);
+    });
+
+    map.on('load', () => performance.mark('map-load'));
+    map.once('idle', () => {
+      this.ready = true;
+      performance.mark('map-ready');
+      this.handlers.onReady();
+    });
+  }
+}
