@@ -55,6 +55,8 @@ export interface OpenOptions {
   initScripts?: string[];
   /** Same-origin requests to answer with HTTP 500 (a broken server or a missing file). */
   failRequests?: RegExp;
+  /** 'no-preference' to run with animated camera flights, as most users see them. */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 export async function open(
@@ -66,7 +68,7 @@ export async function open(
   const context = await session.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: 1,
-    reducedMotion: 'reduce',
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
