@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 import type { z } from 'zod';
 import {
@@ -24,7 +25,6 @@ import {
   WaterAreasSchema,
   WaterLinesSchema,
 } from '../../src/data/schemas.ts';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../lib/gcj02.ts';
 import {
   areaKm2,
   decimals,
@@ -42,6 +42,10 @@ import type { CheckFinding, DataCheck } from './types.ts';
 export const GZ_BBOX = { minLng: 112.9, maxLng: 114.1, minLat: 22.4, maxLat: 24.0 } as const;
 const STATED_AREA_KM2 = [2.1, 3, 3, 3.5, 4.95, 5, 1, 5, 1.83, 3.4];
 const DATUM_TOLERANCE_M = 50;
+
+/** The position a WGS-84 point would have if it had been published in GCJ-02, and the reverse. */
+const toGcj02 = (p: Position) => gcoord.transform([p[0]!, p[1]!], gcoord.WGS84, gcoord.GCJ02);
+const fromGcj02 = (p: Position) => gcoord.transform([p[0]!, p[1]!], gcoord.GCJ02, gcoord.WGS84);
 
 /** Known WGS-84 positions (reference set / OSM), used when the reference folder is not at hand. */
 export const KNOWN_WGS84: { file: 'stations.geojson' | 'hubs.geojson'; zh: string; at: Position }[] = [
@@ -381,8 +385,8 @@ function datumFindings(
     if (!Array.isArray(at) || typeof at[0] !== 'number' || typeof at[1] !== 'number') return;
     const d = distanceM(at, ref);
     if (d <= DATUM_TOLERANCE_M) return;
-    const toGcj = distanceM(at, wgs84ToGcj02(ref));
-    const fromGcj = distanceM(gcj02ToWgs84(at), ref);
+    const toGcj = distanceM(at, toGcj02(ref));
+    const fromGcj = distanceM(fromGcj02(at), ref);
     const gcjLike = toGcj < 100 || (d > 400 && d < 900 && fromGcj < d / 3);
     out.push({
       level: gcjLike || d > 200 ? 'error' : 'warning',
