@@ -12,22 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import gcoord from 'gcoord';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { checkGeodata } from './geodata.ts';
 import type { CheckFinding } from './types.ts';
 
 const geodata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
-const FILES = [
-  'parks.geojson',
-  'transit-lines.geojson',
-  'stations.geojson',
-  'hubs.geojson',
-  'districts.geojson',
-  'city-outline.geojson',
-  'water-lines.geojson',
-  'water-areas.geojson',
-  'manifest.json',
-  'attribution.json',
-];
+const FILES = [...DATASETS.map((d) => d.file), 'manifest.json', 'attribution.json'];
 
 type Fc = {
   features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[];
