@@ -22,12 +22,11 @@ const AuthoredHubSchema = HubPropertiesSchema.extend({
   precision: PrecisionSchema.extract(['located', 'approximate']),
   precisionNote: BilingualSchema,
 });
-export const AuthoredHubsSchema = z.object({
+const AuthoredHubsSchema = z.object({
   description: z.string(),
   datum: z.literal('WGS-84'),
   hubs: z.array(AuthoredHubSchema).min(1),
 });
-export type AuthoredHubs = z.infer<typeof AuthoredHubsSchema>;
 
 type PointCollection = RefCollection<{ type: 'Point'; coordinates: Position }>;
 

@@ -6,7 +6,7 @@ import { areaKm2, closeRing, kinkCount, round, scaleToArea } from '../lib/geo.ts
 import { readJson } from '../lib/json-io.ts';
 import { type BuildContext, fc } from './context.ts';
 
-export interface AuthoredPark {
+interface AuthoredPark {
   id: ParkId;
   planOrder: number;
   name: { zh: string; en: string };

@@ -105,7 +105,7 @@ const compareCodes = (a: string, b: string) => {
   return ga - gb || ka.localeCompare(kb);
 };
 
-export type LineFeature = Feature<
+type LineFeature = Feature<
   LineString | { type: 'MultiLineString'; coordinates: Position[][] },
   TransitLineProperties
 >;
@@ -321,7 +321,7 @@ function buildTransit(ref: string, log: string[]) {
   return { lines, stations };
 }
 
-export interface PlanTransitFile {
+interface PlanTransitFile {
   annotations?: {
     lineId: string;
     parkIds?: ParkId[];

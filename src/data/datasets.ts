@@ -13,7 +13,7 @@ import type * as schemas from './schemas.ts';
 type Schemas = typeof schemas;
 
 /** The schemas in schemas.ts that describe a whole GeoJSON FeatureCollection. */
-export type CollectionSchemaName = {
+type CollectionSchemaName = {
   [K in keyof Schemas]: Schemas[K] extends z.ZodType<{ type: 'FeatureCollection'; features: unknown[] }>
     ? K
     : never;
