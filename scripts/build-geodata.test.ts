@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PARK_IDS } from '../src/data/schemas.ts';
-import { build, buildParks, mergePlanTransit } from './build-geodata.ts';
+import { buildHubs } from './build/hubs.ts';
+import { buildParks } from './build/parks.ts';
+import { mergePlanTransit } from './build/transit.ts';
+import { build } from './build-geodata.ts';
 import { areaKm2, decimals, kinkCount, scaleToArea, signedRingArea } from './lib/geo.ts';
 import { assembleLine, lineCodeFromName, normaliseStationName } from './lib/transit.ts';
 import { buildWaterAreas } from './lib/water-areas.ts';
@@ -259,5 +262,68 @@ describe('water areas from shoreline lines', () => {
         0,
       ),
     ).toThrow(/clockwise/);
+  });
+});
+
+describe('hubs from the authored list', () => {
+  const hub = (position: unknown, source = 'amap-2026') => ({
+    description: 'test',
+    datum: 'WGS-84',
+    hubs: [
+      {
+        id: 'hub-test',
+        kind: 'city-centre',
+        name: { zh: '珠江新城', en: 'Zhujiang New Town' },
+        position,
+        source,
+        precision: 'approximate',
+        precisionNote: { zh: '测试', en: 'test' },
+      },
+    ],
+  });
+  const station = {
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [113.3157971, 23.1219779] },
+    properties: {
+      id: 'st-zhujiangxincheng',
+      name: { zh: '珠江新城', en: 'Zhujiang New Town' },
+      lineIds: ['line-3'],
+      status: 'open' as const,
+      mode: 'metro' as const,
+      parkIds: [],
+      source: 'amap-2026',
+      precision: 'located' as const,
+    },
+  };
+
+  it('places a hub on its station, rounded to 6 decimals, with its own provenance', () => {
+    const built = buildHubs(hub({ station: '珠江新城' }), reference, [station]);
+    expect(built.features[0]).toEqual({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [113.315797, 23.121978] },
+      properties: {
+        id: 'hub-test',
+        kind: 'city-centre',
+        name: { zh: '珠江新城', en: 'Zhujiang New Town' },
+        source: 'amap-2026',
+        precision: 'approximate',
+        precisionNote: { zh: '测试', en: 'test' },
+      },
+    });
+  });
+
+  it("refuses a hub whose source is not its station's, naming the hub", () => {
+    expect(() => buildHubs(hub({ station: '珠江新城' }, 'osm'), reference, [station])).toThrow(
+      /hub hub-test says source osm, its station 珠江新城 is amap-2026/,
+    );
+  });
+
+  it('refuses a hub without provenance, or on a station that does not exist', () => {
+    const noNote = hub({ station: '珠江新城' });
+    delete (noNote.hubs[0] as { precisionNote?: unknown }).precisionNote;
+    expect(() => buildHubs(noNote, reference, [station])).toThrow(/authored\/hubs\.json fails its schema/);
+    expect(() => buildHubs(hub({ station: '不存在' }), reference, [station])).toThrow(
+      /hub hub-test: station 不存在 not found/,
+    );
   });
 });

@@ -10,24 +10,14 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import gcoord from 'gcoord';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wgs84ToGcj02 } from '../lib/gcj02.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
 import { checkGeodata } from './geodata.ts';
 import type { CheckFinding } from './types.ts';
 
 const geodata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
-const FILES = [
-  'parks.geojson',
-  'transit-lines.geojson',
-  'stations.geojson',
-  'hubs.geojson',
-  'districts.geojson',
-  'city-outline.geojson',
-  'water-lines.geojson',
-  'water-areas.geojson',
-  'manifest.json',
-  'attribution.json',
-];
+const FILES = [...DATASETS.map((d) => d.file), 'manifest.json', 'attribution.json'];
 
 type Fc = {
   features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[];
@@ -261,7 +251,7 @@ describe('geodata check (D1–D4)', () => {
   it('flags a GCJ-02-shifted station (hard-coded known positions, no reference folder)', () => {
     const stations = read('stations.geojson');
     const tower = stations.features.find((f) => (f.properties.name as { zh: string }).zh === '广州塔')!;
-    const [lng, lat] = wgs84ToGcj02([113.318056, 23.109096]);
+    const [lng, lat] = gcoord.transform([113.318056, 23.109096], gcoord.WGS84, gcoord.GCJ02);
     tower.geometry.coordinates = [Number(lng!.toFixed(6)), Number(lat!.toFixed(6))];
     write('stations.geojson', stations);
     const e = errors(checkGeodata(dir)).find((f) => /GCJ-02/.test(f.message));
@@ -286,7 +276,7 @@ describe('geodata check (D1–D4)', () => {
     writeFileSync(path.join(metro, 'gz_metro_stations_wgs84.geojson'), JSON.stringify(refStations));
     const stations = read('stations.geojson');
     const xinzao = stations.features.find((f) => (f.properties.name as { zh: string }).zh === '新造')!;
-    const [lng, lat] = wgs84ToGcj02([113.410198, 23.030719]);
+    const [lng, lat] = gcoord.transform([113.410198, 23.030719], gcoord.WGS84, gcoord.GCJ02);
     xinzao.geometry.coordinates = [Number(lng!.toFixed(6)), Number(lat!.toFixed(6))];
     write('stations.geojson', stations);
     const findings = checkGeodata(dir, { referenceDir: ref });

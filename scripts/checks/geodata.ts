@@ -1,5 +1,6 @@
 /**
- * Data check for the geodata files built by scripts/build-geodata.ts — QUALITY-BAR D1–D4:
+ * Data check for every dataset of the registry (src/data/datasets.ts, scripts/datasets.ts says which
+ * per-file checks apply to which file) — QUALITY-BAR D1–D4:
  *   D1 schema (zod, src/data/schemas.ts), unique ids, source + precision present, precision notes
  *      bilingual ({ zh, en }, both non-blank);
  *   D2 geometry: closed rings, ≥ 4 positions, no kinks, holes inside shells, CCW outer rings,
@@ -11,20 +12,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 import type { z } from 'zod';
-import {
-  CityOutlineSchema,
-  DistrictsSchema,
-  HubsSchema,
-  PARK_IDS,
-  ParksSchema,
-  StationsSchema,
-  TransitLinesSchema,
-  WaterAreasSchema,
-  WaterLinesSchema,
-} from '../../src/data/schemas.ts';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../lib/gcj02.ts';
+import { DATASETS } from '../../src/data/datasets.ts';
+import { PARK_IDS } from '../../src/data/schemas.ts';
+import { DATASET_SCRIPTS, type FileCheck, isBuildStep, isRequired, schemaOf } from '../datasets.ts';
 import {
   areaKm2,
   decimals,
@@ -43,6 +36,10 @@ export const GZ_BBOX = { minLng: 112.9, maxLng: 114.1, minLat: 22.4, maxLat: 24.
 const STATED_AREA_KM2 = [2.1, 3, 3, 3.5, 4.95, 5, 1, 5, 1.83, 3.4];
 const DATUM_TOLERANCE_M = 50;
 
+/** The position a WGS-84 point would have if it had been published in GCJ-02, and the reverse. */
+const toGcj02 = (p: Position) => gcoord.transform([p[0]!, p[1]!], gcoord.WGS84, gcoord.GCJ02);
+const fromGcj02 = (p: Position) => gcoord.transform([p[0]!, p[1]!], gcoord.GCJ02, gcoord.WGS84);
+
 /** Known WGS-84 positions (reference set / OSM), used when the reference folder is not at hand. */
 export const KNOWN_WGS84: { file: 'stations.geojson' | 'hubs.geojson'; zh: string; at: Position }[] = [
   { file: 'stations.geojson', zh: '广州塔', at: [113.318056, 23.109096] },
@@ -54,18 +51,6 @@ export const KNOWN_WGS84: { file: 'stations.geojson' | 'hubs.geojson'; zh: strin
   { file: 'stations.geojson', zh: '新造', at: [113.410198, 23.030719] },
   { file: 'stations.geojson', zh: '知识城', at: [113.519945, 23.352043] },
   { file: 'hubs.geojson', zh: '广州塔', at: [113.3191477, 23.1090145] },
-];
-
-/** Files this check owns; required ones must exist. */
-const FILES: { name: string; schema: z.ZodType; required: boolean }[] = [
-  { name: 'parks.geojson', schema: ParksSchema, required: true },
-  { name: 'transit-lines.geojson', schema: TransitLinesSchema, required: true },
-  { name: 'stations.geojson', schema: StationsSchema, required: true },
-  { name: 'hubs.geojson', schema: HubsSchema, required: true },
-  { name: 'districts.geojson', schema: DistrictsSchema, required: true },
-  { name: 'city-outline.geojson', schema: CityOutlineSchema, required: true },
-  { name: 'water-lines.geojson', schema: WaterLinesSchema, required: true },
-  { name: 'water-areas.geojson', schema: WaterAreasSchema, required: false },
 ];
 
 interface AnyFeature {
@@ -381,8 +366,8 @@ function datumFindings(
     if (!Array.isArray(at) || typeof at[0] !== 'number' || typeof at[1] !== 'number') return;
     const d = distanceM(at, ref);
     if (d <= DATUM_TOLERANCE_M) return;
-    const toGcj = distanceM(at, wgs84ToGcj02(ref));
-    const fromGcj = distanceM(gcj02ToWgs84(at), ref);
+    const toGcj = distanceM(at, toGcj02(ref));
+    const fromGcj = distanceM(fromGcj02(at), ref);
     const gcjLike = toGcj < 100 || (d > 400 && d < 900 && fromGcj < d / 3);
     out.push({
       level: gcjLike || d > 200 ? 'error' : 'warning',
@@ -515,19 +500,21 @@ function attributionFindings(dir: string): CheckFinding[] {
 export function checkGeodata(dir: string, options: GeodataCheckOptions = {}): CheckFinding[] {
   const findings: CheckFinding[] = [];
   const loaded = new Map<string, AnyCollection>();
-  for (const { name, schema, required } of FILES) {
-    const c = readCollection(dir, name, findings, required);
+  for (const dataset of DATASETS) {
+    const name = dataset.file;
+    const c = readCollection(dir, name, findings, isRequired(dataset));
     if (!c) continue;
     if (c.type !== 'FeatureCollection' || !Array.isArray(c.features)) {
       findings.push({ level: 'error', file: name, message: 'not a GeoJSON FeatureCollection' });
       continue;
     }
     loaded.set(name, c);
-    findings.push(...schemaFindings(name, schema, c));
-    findings.push(...idFindings(name, c));
+    const checks: readonly FileCheck[] = DATASET_SCRIPTS[dataset.id].checks;
+    if (checks.includes('schema')) findings.push(...schemaFindings(name, schemaOf(dataset), c));
+    if (checks.includes('ids')) findings.push(...idFindings(name, c));
     for (const [i, f] of c.features.entries()) {
-      findings.push(...provenanceFindings(name, f, i));
-      findings.push(...geometryFindings(name, f, i));
+      if (checks.includes('provenance')) findings.push(...provenanceFindings(name, f, i));
+      if (checks.includes('geometry')) findings.push(...geometryFindings(name, f, i));
     }
   }
   const parks = loaded.get('parks.geojson');
@@ -543,7 +530,13 @@ export function checkGeodata(dir: string, options: GeodataCheckOptions = {}): Ch
       loadReferenceStations(options.referenceDir),
     ),
   );
-  findings.push(...manifestFindings(dir, new Map([...loaded].map(([k, v]) => [k, v.features?.length ?? 0]))));
+  // The manifest lists what build-geodata writes; the files other scripts write are not in it.
+  const manifestCounts = new Map<string, number>();
+  for (const d of DATASETS) {
+    const c = loaded.get(d.file);
+    if (c && isBuildStep(DATASET_SCRIPTS[d.id].build)) manifestCounts.set(d.file, c.features?.length ?? 0);
+  }
+  findings.push(...manifestFindings(dir, manifestCounts));
   findings.push(...attributionFindings(dir));
   return findings;
 }

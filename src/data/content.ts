@@ -4,10 +4,9 @@
  */
 import parksContentUrl from '../../geodata/content/parks.json?url';
 import planContentUrl from '../../geodata/content/plan.json?url';
-import facilitiesUrl from '../../geodata/facilities.geojson?url';
 import unplacedUrl from '../../geodata/facilities-unplaced.json?url';
 import type { ParkContent, PlanContent } from './content-schema.ts';
-import { assertFeatureCollection, type Collection, DataLoadError, fetchJson, memo } from './geodata.ts';
+import { DataLoadError, fetchJson, loadCollection, memo } from './geodata.ts';
 import type { Bilingual, FacilityCategory, FacilityProperties, ParkId } from './schemas.ts';
 
 export interface UnplacedFacility {
@@ -17,8 +16,6 @@ export interface UnplacedFacility {
   name: Bilingual;
   reason: Bilingual;
 }
-
-export const CONTENT_URLS = { facilities: facilitiesUrl } as const;
 
 export function loadParkContent(): Promise<ParkContent[]> {
   return memo('content/parks', async () => {
@@ -38,13 +35,7 @@ export function loadPlanContent(): Promise<PlanContent> {
   });
 }
 
-export function loadFacilities(): Promise<Collection<FacilityProperties>> {
-  return memo('facilities', async () => {
-    const json = await fetchJson(facilitiesUrl);
-    assertFeatureCollection(json, 'facilities.geojson');
-    return json as Collection<FacilityProperties>;
-  });
-}
+export const loadFacilities = () => loadCollection<FacilityProperties>('facilities');
 
 export function loadUnplacedFacilities(): Promise<UnplacedFacility[]> {
   return memo('facilities-unplaced', async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { assertFeatureCollection, DataLoadError, fetchJson } from './geodata.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATASETS } from './datasets.ts';
+import { assertFeatureCollection, DataLoadError, fetchJson, loadCollection } from './geodata.ts';
 
 const respond = (status: number, body: string) => async () => new Response(body, { status });
 
@@ -34,5 +35,26 @@ describe('loading a data file', () => {
         'x.geojson: expected a GeoJSON FeatureCollection',
       );
     }
+  });
+});
+
+describe('dataset URLs', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fetches each registered dataset from its own file', async () => {
+    const requested: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      requested.push(url);
+      return new Response('{"type": "FeatureCollection", "features": []}');
+    });
+    for (const d of DATASETS) await loadCollection(d.id);
+    expect(
+      requested.map((url) =>
+        url
+          .split('/')
+          .pop()
+          ?.replace(/-[\w-]{8}\./, '.'),
+      ),
+    ).toEqual(DATASETS.map((d) => d.file));
   });
 });

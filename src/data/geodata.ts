@@ -8,16 +8,8 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { z } from 'zod';
-import catchmentAreasUrl from '../../geodata/catchments.geojson?url';
 import catchmentsUrl from '../../geodata/catchments.json?url';
-import cityOutlineUrl from '../../geodata/city-outline.geojson?url';
-import districtsUrl from '../../geodata/districts.geojson?url';
-import hubsUrl from '../../geodata/hubs.geojson?url';
-import parksUrl from '../../geodata/parks.geojson?url';
-import stationsUrl from '../../geodata/stations.geojson?url';
-import transitLinesUrl from '../../geodata/transit-lines.geojson?url';
-import waterAreasUrl from '../../geodata/water-areas.geojson?url';
-import waterLinesUrl from '../../geodata/water-lines.geojson?url';
+import { DATASETS, type DatasetName } from './datasets.ts';
 import type {
   Catchments,
   DistrictPropertiesSchema,
@@ -34,19 +26,12 @@ export type TransitLinesCollection = Collection<TransitLineProperties>;
 export type HubsCollection = Collection<HubProperties>;
 export type DistrictsCollection = Collection<z.infer<typeof DistrictPropertiesSchema>>;
 
-/** URLs of the data files; the map's worker fetches the context layers itself from these. */
-export const GEODATA_URLS = {
-  parks: parksUrl,
-  transitLines: transitLinesUrl,
-  stations: stationsUrl,
-  hubs: hubsUrl,
-  districts: districtsUrl,
-  cityOutline: cityOutlineUrl,
-  waterLines: waterLinesUrl,
-  waterAreas: waterAreasUrl,
-  catchmentAreas: catchmentAreasUrl,
-} as const;
-export type DatasetName = keyof typeof GEODATA_URLS;
+// Every GeoJSON file in geodata/ becomes a hashed asset; the registry says which file a dataset is.
+const URL_BY_PATH = import.meta.glob<string>('../../geodata/*.geojson', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
 
 export class DataLoadError extends Error {
   constructor(
@@ -59,9 +44,17 @@ export class DataLoadError extends Error {
   }
 }
 
+/** URL of a registered dataset's file; rejects naming the file when the build does not have it. */
+function datasetUrl(name: DatasetName): string {
+  const { file } = DATASETS.find((d) => d.id === name)!;
+  const url = URL_BY_PATH[`../../geodata/${file}`];
+  if (!url) throw new DataLoadError(file, 'the file is not part of this build');
+  return url;
+}
+
 /** Absolute URL of a dataset (MapLibre's worker resolves relative URLs against its own script). */
 export function absoluteDatasetUrl(name: DatasetName): string {
-  return new URL(GEODATA_URLS[name], window.location.href).href;
+  return new URL(datasetUrl(name), window.location.href).href;
 }
 
 function fileName(url: string): string {
@@ -112,8 +105,9 @@ export function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export function loadCollection<P>(name: DatasetName): Promise<Collection<P>> {
   return memo(name, async () => {
-    const json = await fetchJson(GEODATA_URLS[name]);
-    assertFeatureCollection(json, fileName(GEODATA_URLS[name]));
+    const url = datasetUrl(name);
+    const json = await fetchJson(url);
+    assertFeatureCollection(json, fileName(url));
     return json as Collection<P>;
   });
 }

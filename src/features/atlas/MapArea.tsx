@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { importMapView } from '../../app/preload.ts';
 import { hasWebGL2 } from '../../app/webgl-support.ts';
-import { CONTENT_URLS, loadFacilities } from '../../data/content.ts';
+import { loadFacilities } from '../../data/content.ts';
 import {
   absoluteDatasetUrl,
   type DistrictsCollection,
@@ -95,7 +95,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       transitLines: absoluteDatasetUrl('transitLines'),
       stations: absoluteDatasetUrl('stations'),
       hubs: absoluteDatasetUrl('hubs'),
-      facilities: new URL(CONTENT_URLS.facilities, window.location.href).href,
+      facilities: absoluteDatasetUrl('facilities'),
       catchments: absoluteDatasetUrl('catchmentAreas'),
       probe: EMPTY,
     }),
