@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { STRICT_CSP } from './tests/e2e/csp.ts';
+import { contentSecurityPolicy, extraTileOriginsFromEnv } from './tests/e2e/csp.ts';
 
 // The production build must run under a strict CSP (no inline scripts, no blob: workers), so
 // nothing here may inject inline code; `vite preview` serves the build with that CSP.
@@ -17,7 +17,7 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     headers: {
-      'Content-Security-Policy': STRICT_CSP,
+      'Content-Security-Policy': contentSecurityPolicy(extraTileOriginsFromEnv()),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     },

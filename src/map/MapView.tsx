@@ -13,6 +13,7 @@ import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
 import { AtlasMap, type AtlasMapHandlers, type FacilityFocus } from './atlas-map.ts';
+import type { OnlineBasemap } from './basemaps.ts';
 import type { StyleInputs } from './style.ts';
 
 setWorkerUrl(workerUrl);
@@ -31,6 +32,8 @@ export interface MapViewProps extends AtlasMapHandlers {
   hoveredParkId: ParkId | null;
   /** Parks outside the list's filter: drawn faded. */
   dimmedParkIds: ReadonlySet<ParkId>;
+  /** The online basemap to draw under the atlas (null: the embedded one). */
+  basemap: OnlineBasemap | null;
   /** Where the URL wants the camera (see url-store.ts). */
   cameraIntent: CameraIntent;
   /** The style's data; read once, when the map is created. */
@@ -63,6 +66,7 @@ export default function MapView(props: MapViewProps) {
       onProbe: (lngLat) => propsRef.current.onProbe(lngLat),
       onReady: () => propsRef.current.onReady(),
       onError: (kind, message) => propsRef.current.onError(kind, message),
+      onBasemapFailure: (reason) => propsRef.current.onBasemapFailure(reason),
     };
     let atlas: AtlasMap;
     try {
@@ -95,6 +99,7 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => atlasRef.current?.setSelection(props.selectedParkId), [props.selectedParkId]);
   useEffect(() => atlasRef.current?.setHover(props.hoveredParkId), [props.hoveredParkId]);
   useEffect(() => atlasRef.current?.setDimmed(props.dimmedParkIds), [props.dimmedParkIds]);
+  useEffect(() => atlasRef.current?.setBasemap(props.basemap), [props.basemap]);
   useEffect(() => atlasRef.current?.setCameraIntent(props.cameraIntent), [props.cameraIntent]);
   useEffect(
     () => atlasRef.current?.setLiveSource('districtLabels', props.districtLabels),

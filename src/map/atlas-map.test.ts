@@ -5,11 +5,12 @@
  * away everything set on the old style.
  */
 import type { Map as MaplibreMap, MapOptions } from 'maplibre-gl';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { DEFAULT_LAYERS } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers } from './atlas-map.ts';
+import { AtlasMap, type AtlasMapHandlers, BASEMAP_STALL_MS } from './atlas-map.ts';
+import type { OnlineBasemap } from './basemaps.ts';
 import { SOURCE } from './ids.ts';
 import type { buildStyle } from './style.ts';
 
@@ -17,7 +18,7 @@ type Listener = (event?: unknown) => void;
 
 class FakeMap {
   readonly options: MapOptions;
-  layers: { id: string; metadata?: unknown; layout: Record<string, unknown> }[] = [];
+  layers: { id: string; type: string; metadata?: unknown; layout: Record<string, unknown> }[] = [];
   featureState = new Map<string, Record<string, unknown>>();
   calls: string[] = [];
   camera = { zoom: 10, lat: 23, lng: 113.3, bearing: 0, pitch: 0 };
@@ -35,6 +36,7 @@ class FakeMap {
   private resetLayers() {
     this.layers = this.style.layers.map((l) => ({
       id: l.id,
+      type: l.type,
       metadata: l.metadata,
       layout: { ...((l as { layout?: Record<string, unknown> }).layout ?? {}) },
     }));
@@ -55,6 +57,13 @@ class FakeMap {
       listener(e);
     };
     return this.on(type, wrapped);
+  }
+  off(type: string, listener: Listener) {
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
+    return this;
   }
   fire(type: string, event?: unknown) {
     for (const l of this.listeners.get(type) ?? []) l(event);
@@ -84,10 +93,30 @@ class FakeMap {
     layer.layout[name] = value;
     this.calls.push(`layout ${id} ${name}`);
   }
+  extraSources = new Set<string>();
+  sourceLoaded = new Map<string, boolean>();
   getSource(id: string) {
-    return Object.values(SOURCE).includes(id as never)
+    return Object.values(SOURCE).includes(id as never) || this.extraSources.has(id)
       ? { setData: () => this.calls.push(`setData ${id}`) }
       : undefined;
+  }
+  addSource(id: string) {
+    this.extraSources.add(id);
+    this.calls.push(`addSource ${id}`);
+  }
+  removeSource(id: string) {
+    this.extraSources.delete(id);
+    this.calls.push(`removeSource ${id}`);
+  }
+  addLayer(layer: { id: string; type: string }, beforeId?: string) {
+    const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : this.layers.length;
+    this.layers.splice(at, 0, { id: layer.id, type: layer.type, layout: {} });
+  }
+  removeLayer(id: string) {
+    this.layers = this.layers.filter((l) => l.id !== id);
+  }
+  isSourceLoaded(id: string) {
+    return this.sourceLoaded.get(id) ?? true;
   }
   setFeatureState(target: { source: string; id: string }, state: Record<string, unknown>) {
     const key = `${target.source}/${target.id}`;
@@ -170,6 +199,7 @@ function makeAtlas(intent: Partial<CameraIntent> = {}) {
     onProbe: () => undefined,
     onReady: () => events.push('ready'),
     onError: (kind, message) => events.push(`${kind} ${message}`),
+    onBasemapFailure: (reason) => events.push(`basemap ${reason}`),
   };
   const atlas = new AtlasMap({
     container: document.createElement('div'),
@@ -289,5 +319,78 @@ describe('AtlasMap', () => {
     atlas.setLanguage('en');
     expect(added()).toBe(4);
     expect(fake._locale['NavigationControl.ZoomIn']).toBe('Zoom in');
+  });
+});
+
+const OSM: OnlineBasemap = {
+  id: 'osm',
+  layers: [{ tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], tileSize: 256, maxzoom: 19 }],
+  attribution: { zh: 'OSM', en: 'OSM' },
+  termsUrl: null,
+};
+
+describe('AtlasMap basemaps', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('puts an online basemap just above the background and hides the embedded one', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setBasemap(OSM);
+    expect(fake.layers.map((l) => l.id).slice(0, 2)).toEqual(['background', 'basemap-0']);
+    expect(fake.getLayoutProperty('water-fill', 'visibility')).toBe('none');
+    expect(fake.getLayoutProperty('city-land', 'visibility')).toBe('none');
+    expect(fake.getLayoutProperty('park-fill', 'visibility') ?? 'visible').toBe('visible');
+    atlas.setBasemap(null);
+    expect(fake.layers.some((l) => l.id === 'basemap-0')).toBe(false);
+    expect(fake.getLayoutProperty('water-fill', 'visibility')).toBe('visible');
+  });
+
+  it('gives up at once on a rejected key, and after repeated tile errors', () => {
+    const { atlas, fake, events } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setBasemap(OSM);
+    fake.fire('error', { sourceId: 'basemap-0', error: { status: 401, message: 'x?tk=SECRET' } });
+    expect(events).toContain('basemap key-rejected');
+    expect(fake.extraSources.size).toBe(0);
+
+    atlas.setBasemap(OSM);
+    fake.fire('error', { sourceId: 'basemap-0', error: { status: 500 } });
+    fake.fire('error', { sourceId: 'basemap-0', error: { status: 500 } });
+    expect(events.filter((e) => e === 'basemap tile-errors')).toHaveLength(0);
+    fake.fire('error', { sourceId: 'basemap-0', error: new Error('Could not decode image') });
+    expect(events).toContain('basemap tile-errors');
+    expect(events.some((e) => e.startsWith('error'))).toBe(false); // not reported as a map error
+  });
+
+  it('gives up on a stalled server within BASEMAP_STALL_MS plus one watchdog tick', () => {
+    vi.useFakeTimers();
+    const { atlas, fake, events } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setBasemap(OSM);
+    fake.sourceLoaded.set('basemap-0', false);
+    vi.advanceTimersByTime(BASEMAP_STALL_MS - 100);
+    expect(events).not.toContain('basemap timeout');
+    vi.advanceTimersByTime(600);
+    expect(events).toContain('basemap timeout');
+    expect(BASEMAP_STALL_MS + 600).toBeLessThanOrEqual(5000); // the promise: back within 5 s
+  });
+
+  it('a slow server that keeps delivering tiles is not given up', () => {
+    vi.useFakeTimers();
+    const { atlas, fake, events } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setBasemap(OSM);
+    fake.sourceLoaded.set('basemap-0', false);
+    for (let t = 0; t < 20_000; t += 1000) {
+      vi.advanceTimersByTime(1000);
+      fake.fire('data', { dataType: 'source', sourceId: 'basemap-0', tile: {} });
+    }
+    expect(events).not.toContain('basemap timeout');
+  });
+
+  it('redacts keys from map errors', () => {
+    const { fake, events } = makeAtlas();
+    fake.fire('error', { error: new Error('Failed https://t0.tianditu.gov.cn/x?tk=SECRET&a=1') });
+    expect(events).toEqual(['error Failed https://t0.tianditu.gov.cn/x?tk=…&a=1']);
   });
 });

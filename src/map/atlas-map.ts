@@ -21,6 +21,8 @@ import {
   Map as MaplibreMap,
   type MapMouseEvent,
   type MapOptions,
+  type MapSourceDataEvent,
+  type MapStyleDataEvent,
   NavigationControl,
   Popup,
   ScaleControl,
@@ -28,11 +30,19 @@ import {
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { type Camera, type Lang, type LayerGroup, sameCamera } from '../url/view-state.ts';
+import { type OnlineBasemap, redactKeys } from './basemaps.ts';
 import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
 import { boundsOf } from './geometry-helpers.ts';
 import { LAYER, type LayerId, SOURCE } from './ids.ts';
 import { popupContentFor } from './popups.ts';
-import { bilingualLabel, buildStyle, labelPropertyOf, layerGroupOf, type StyleInputs } from './style.ts';
+import {
+  bilingualLabel,
+  buildStyle,
+  isEmbeddedBasemapLayer,
+  labelPropertyOf,
+  layerGroupOf,
+  type StyleInputs,
+} from './style.ts';
 
 /** Guangzhou's extent, used when there are no parks to fit. */
 export const CITY_BOUNDS: LngLatBoundsLike = [
@@ -45,6 +55,15 @@ const FIT_DURATION_MS = 1400;
 
 export type LiveSourceKey = 'districtLabels' | 'probe';
 
+/** Why an online basemap was given up for the embedded one. */
+export type BasemapFailure = 'key-rejected' | 'tile-errors' | 'timeout' | 'offline' | 'blocked';
+
+/** An online basemap is given up when no tile has arrived for this long while tiles are pending. */
+export const BASEMAP_STALL_MS = 4000;
+/** …or after this many failed tiles (a 401/403 gives up at once). */
+const BASEMAP_MAX_TILE_ERRORS = 3;
+const BASEMAP_ID_PREFIX = 'basemap-';
+
 export interface AtlasMapHandlers {
   onSelectPark: (id: ParkId | null) => void;
   onHoverPark: (id: ParkId | null) => void;
@@ -52,7 +71,10 @@ export interface AtlasMapHandlers {
   onCameraChange: (camera: Camera) => void;
   onProbe: (lngLat: { lng: number; lat: number }) => void;
   onReady: () => void;
+  /** The message never carries an API key (redacted). */
   onError: (kind: 'no-webgl' | 'error', message: string) => void;
+  /** The online basemap failed and the embedded one is shown again. */
+  onBasemapFailure: (reason: BasemapFailure) => void;
 }
 
 export interface FacilityFocus {
@@ -123,6 +145,14 @@ function fitPadding(container: HTMLElement) {
   return { top: p, bottom: p + 18, left: p, right };
 }
 
+function originOf(url: string): string {
+  try {
+    return new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
+  } catch {
+    return '';
+  }
+}
+
 function reducedMotionPreferred(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
@@ -155,6 +185,8 @@ export class AtlasMap {
   private hovered: ParkId | null = null;
   private dimmed: ReadonlySet<ParkId> = new Set();
   private readonly live = new Map<LiveSourceKey, GeoJSON.FeatureCollection>();
+  private basemap: OnlineBasemap | null = null;
+  private basemapHealth = { tileErrors: 0, lastProgressAt: 0, watchdog: 0, stop: () => {} };
 
   // What the current style has had applied (reset on every style load).
   private applied = this.nothingApplied();
@@ -254,6 +286,18 @@ export class AtlasMap {
   }
 
   /**
+   * The online basemap under the atlas (null: the embedded one). Its tiles are watched: a rejected
+   * key, repeated tile errors, a stall, going offline or a CSP block switch back to the embedded
+   * basemap within seconds, and `onBasemapFailure` says why. The atlas's own layers stay.
+   */
+  setBasemap(basemap: OnlineBasemap | null): void {
+    const same = JSON.stringify(basemap?.layers ?? null) === JSON.stringify(this.basemap?.layers ?? null);
+    if (same) return;
+    this.basemap = basemap;
+    this.sync();
+  }
+
+  /**
    * Moves the map to what the URL asks for, once per intent: to its camera (a jump, as for a typed
    * hash or back/forward), or — with no camera — a fit to the park or to all parks.
    */
@@ -293,6 +337,7 @@ export class AtlasMap {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.basemapHealth.stop();
     this.closePopup();
     this.map.remove();
   }
@@ -303,6 +348,7 @@ export class AtlasMap {
     return {
       lang: null as Lang | null,
       groups: null as ReadonlySet<LayerGroup> | null,
+      basemap: null as OnlineBasemap | null,
       selected: null as ParkId | null,
       hovered: null as ParkId | null,
       dimmed: new Set<ParkId>() as ReadonlySet<ParkId>,
@@ -325,11 +371,20 @@ export class AtlasMap {
       applied.lang = this.lang;
     }
 
+    if (applied.basemap !== this.basemap) {
+      this.replaceBasemapLayers(applied.basemap, this.basemap);
+      applied.basemap = this.basemap;
+      applied.groups = null; // the embedded basemap's visibility depends on it
+    }
+
     if (applied.groups !== this.visibleGroups) {
-      for (const layer of layers) {
+      const online = this.basemap !== null;
+      for (const layer of map.getStyle().layers) {
         const group = layerGroupOf(layer);
-        if (!group) continue;
-        const wanted = this.visibleGroups.has(group) ? 'visible' : 'none';
+        const embedded = isEmbeddedBasemapLayer(layer);
+        if (!group && !embedded) continue;
+        const shown = (!group || this.visibleGroups.has(group)) && !(embedded && online);
+        const wanted = shown ? 'visible' : 'none';
         // An unset visibility is 'visible': setting it anyway would re-lay out the layer.
         const current = map.getLayoutProperty(layer.id, 'visibility') ?? 'visible';
         if (current !== wanted) map.setLayoutProperty(layer.id, 'visibility', wanted);
@@ -359,6 +414,79 @@ export class AtlasMap {
       map.getSource<GeoJSONSource>(SOURCE[key])?.setData(data);
       applied.live.set(key, data);
     }
+  }
+
+  /** Swaps the raster layers of one online basemap for another's, just above the background. */
+  private replaceBasemapLayers(previous: OnlineBasemap | null, next: OnlineBasemap | null): void {
+    const map = this.map;
+    this.basemapHealth.stop();
+    (previous?.layers ?? []).forEach((_, i) => {
+      const id = `${BASEMAP_ID_PREFIX}${i}`;
+      if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(id)) map.removeSource(id);
+    });
+    if (!next) return;
+    const layers = map.getStyle().layers;
+    const background = layers.findIndex((l) => l.type === 'background');
+    const beforeId = layers[background + 1]?.id;
+    next.layers.forEach((layer, i) => {
+      const id = `${BASEMAP_ID_PREFIX}${i}`;
+      map.addSource(id, {
+        type: 'raster',
+        tiles: layer.tiles,
+        tileSize: layer.tileSize,
+        maxzoom: layer.maxzoom,
+      });
+      map.addLayer({ id, type: 'raster', source: id }, beforeId);
+    });
+    this.watchBasemap(next);
+  }
+
+  private watchBasemap(basemap: OnlineBasemap): void {
+    const map = this.map;
+    const health = this.basemapHealth;
+    health.tileErrors = 0;
+    health.lastProgressAt = performance.now();
+    const ids = basemap.layers.map((_, i) => `${BASEMAP_ID_PREFIX}${i}`);
+    const origins = new Set(basemap.layers.flatMap((l) => l.tiles.map((t) => originOf(t))));
+    const onData = (e: MapSourceDataEvent | MapStyleDataEvent) => {
+      if (e.dataType === 'source' && ids.includes(e.sourceId) && e.tile)
+        health.lastProgressAt = performance.now();
+    };
+    const onOffline = () => this.failBasemap('offline');
+    const onViolation = (e: SecurityPolicyViolationEvent) => {
+      if (origins.has(originOf(e.blockedURI))) this.failBasemap('blocked');
+    };
+    map.on('data', onData);
+    window.addEventListener('offline', onOffline);
+    document.addEventListener('securitypolicyviolation', onViolation);
+    // Hung servers send no error: give up when tiles are pending and none has arrived for a while.
+    const watchdog = window.setInterval(() => {
+      const pending = ids.some((id) => map.getSource(id) && !map.isSourceLoaded(id));
+      if (!pending) health.lastProgressAt = performance.now();
+      else if (performance.now() - health.lastProgressAt > BASEMAP_STALL_MS) this.failBasemap('timeout');
+    }, 500);
+    health.stop = () => {
+      window.clearInterval(watchdog);
+      map.off('data', onData);
+      window.removeEventListener('offline', onOffline);
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      health.stop = () => {};
+    };
+  }
+
+  /** Called for errors of the basemap's tile sources (not reported as map errors). */
+  private basemapTileError(error: unknown): void {
+    const status = (error as { status?: number } | null)?.status;
+    if (status === 401 || status === 403) this.failBasemap('key-rejected');
+    else if (++this.basemapHealth.tileErrors >= BASEMAP_MAX_TILE_ERRORS) this.failBasemap('tile-errors');
+  }
+
+  private failBasemap(reason: BasemapFailure): void {
+    if (!this.basemap || this.destroyed) return;
+    this.basemap = null;
+    this.sync();
+    this.handlers.onBasemapFailure(reason);
   }
 
   private setParkState(id: ParkId | null, state: Record<string, boolean>): void {
@@ -507,8 +635,14 @@ export class AtlasMap {
     });
 
     map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId?.startsWith(BASEMAP_ID_PREFIX)) {
+        this.basemapTileError(e.error);
+        return;
+      }
       const message = e.error instanceof Error ? e.error.message : String(e.error ?? 'unknown error');
-      this.handlers.onError('error', message);
+      // Tile URLs in error messages may carry a user's API key.
+      this.handlers.onError('error', redactKeys(message));
     });
 
     map.on('load', () => performance.mark('map-load'));

@@ -50,7 +50,11 @@ export function bilingualLabel(lang: Lang, property: string): ExpressionSpecific
 export interface AtlasLayerMetadata {
   'atlas:group'?: LayerGroup;
   'atlas:label'?: string;
+  /** Part of the embedded basemap: hidden while an online basemap is shown instead. */
+  'atlas:basemap'?: 'embedded';
 }
+
+const EMBEDDED_BASEMAP: AtlasLayerMetadata = { 'atlas:basemap': 'embedded' };
 
 function layerMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMetadata {
   return labelProperty ? { 'atlas:group': group, 'atlas:label': labelProperty } : { 'atlas:group': group };
@@ -59,6 +63,11 @@ function layerMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMet
 /** The toggle group of a layer (none: the basemap, always on). */
 export function layerGroupOf(layer: { metadata?: unknown }): LayerGroup | null {
   return (layer.metadata as AtlasLayerMetadata | undefined)?.['atlas:group'] ?? null;
+}
+
+/** Whether a layer belongs to the embedded basemap (replaced by an online basemap when one is chosen). */
+export function isEmbeddedBasemapLayer(layer: { metadata?: unknown }): boolean {
+  return (layer.metadata as AtlasLayerMetadata | undefined)?.['atlas:basemap'] === 'embedded';
 }
 
 /** The feature property a label layer shows in the chosen language (none: not a translated label). */
@@ -121,10 +130,16 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
   });
   const layers: LayerSpecification[] = [
     { id: LAYER.background, type: 'background', paint: { 'background-color': THEME.background } },
-    { id: LAYER.cityLand, type: 'fill', source: SOURCE.cityOutline, paint: { 'fill-color': THEME.land } },
+    {
+      id: LAYER.cityLand,
+      metadata: EMBEDDED_BASEMAP,
+      type: 'fill',
+      source: SOURCE.cityOutline,
+      paint: { 'fill-color': THEME.land },
+    },
     {
       id: LAYER.districtFill,
-      metadata: layerMetadata('districts'),
+      metadata: { ...layerMetadata('districts'), ...EMBEDDED_BASEMAP },
       type: 'fill',
       source: SOURCE.districts,
       paint: { 'fill-color': THEME.districtFillAlt, 'fill-opacity': 0.55 },
@@ -132,12 +147,14 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.waterFill,
+      metadata: EMBEDDED_BASEMAP,
       type: 'fill',
       source: SOURCE.waterAreas,
       paint: { 'fill-color': THEME.waterFill },
     },
     {
       id: LAYER.water,
+      metadata: EMBEDDED_BASEMAP,
       type: 'line',
       source: SOURCE.waterLines,
       paint: {
@@ -147,6 +164,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.waterMajor,
+      metadata: EMBEDDED_BASEMAP,
       type: 'line',
       source: SOURCE.waterLines,
       filter: ['in', ['get', 'kind'], ['literal', ['river-major', 'shoreline']]],

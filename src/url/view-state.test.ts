@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARK_IDS } from '../data/schemas.ts';
 import { INDUSTRY_TAGS } from '../data/vocabulary.ts';
 import {
+  BASEMAP_IDS,
   CAMERA_LIMITS,
   type Camera,
   DEFAULT_LAYERS,
@@ -31,8 +32,9 @@ function isValidState(s: ViewState): boolean {
     (Object.keys(CAMERA_LIMITS) as (keyof Camera)[]).every(
       (k) => Number.isFinite(c[k]) && c[k] >= CAMERA_LIMITS[k].min && c[k] <= CAMERA_LIMITS[k].max,
     );
+  const basemapOk = (BASEMAP_IDS as readonly string[]).includes(s.basemap);
   const industryOk = s.industry === null || (INDUSTRY_TAGS as readonly string[]).includes(s.industry);
-  return layersOk && pageOk && cameraOk && industryOk && (s.lang === 'zh' || s.lang === 'en');
+  return layersOk && pageOk && cameraOk && industryOk && basemapOk && (s.lang === 'zh' || s.lang === 'en');
 }
 
 const cameraArb: fc.Arbitrary<Camera> = fc
@@ -53,6 +55,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
   lang: fc.constantFrom('zh' as const, 'en' as const),
   layers: fc.subarray([...LAYER_GROUPS]),
   industry: fc.constantFrom(null, ...INDUSTRY_TAGS),
+  basemap: fc.constantFrom(...BASEMAP_IDS),
   camera: fc.option(cameraArb, { nil: null }),
 });
 
@@ -99,6 +102,8 @@ describe('view state URL round trip', () => {
     expect(s.layers).toEqual(['parks', 'stations']);
     expect(s.industry).toBeNull();
     expect(parseViewState('/', '?industry=biomedicine', '').industry).toBe('biomedicine');
+    expect(parseViewState('/', '?basemap=javascript:alert(1)', '').basemap).toBe('embedded');
+    expect(parseViewState('/', '?basemap=osm', '').basemap).toBe('osm');
     expect(s.lang).toBe('zh');
     expect(s.page).toEqual({ kind: 'atlas', parkId: null });
     expect(parsePath('/parks/not-a-park').unknownParkId).toBe('not-a-park');
@@ -110,6 +115,7 @@ describe('view state URL round trip', () => {
       lang: 'zh',
       layers: [...DEFAULT_LAYERS],
       industry: null,
+      basemap: 'embedded',
       camera: null,
     };
     expect(hrefForState(s)).toBe('/parks/bio-island');

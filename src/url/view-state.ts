@@ -2,8 +2,8 @@
  * The shareable view state and its URL form. Pure functions: no router, no DOM.
  *
  * URL form (path carries the page, query the view options, hash the camera):
- *   /parks/:parkId?lang=en&layers=parks,transit-open&industry=ai#12.50/23.10500/113.36000/0.0/0
- *                                                                zoom / lat / lng / bearing / pitch
+ *   /parks/:parkId?lang=en&layers=parks,transit-open&industry=ai&basemap=osm#12.50/23.10500/113.36000/0.0/0
+ *                                                                             zoom / lat / lng / bearing / pitch
  * Parsing never throws: anything unknown or out of range is dropped or clamped, so a garbage URL
  * still yields a valid state. Values are kept at a fixed precision so that
  * parse(serialise(s)) = s holds exactly (see view-state.test.ts).
@@ -29,6 +29,11 @@ export type LayerGroup = (typeof LAYER_GROUPS)[number];
 /** Everything but the catchments, which are shown on demand from a park page. */
 export const DEFAULT_LAYERS: readonly LayerGroup[] = LAYER_GROUPS.filter((g) => g !== 'catchments');
 
+/** The basemaps a user can choose (what each draws: src/map/basemaps.ts). */
+export const BASEMAP_IDS = ['embedded', 'osm', 'tianditu-vec', 'tianditu-img', 'custom'] as const;
+export type BasemapId = (typeof BASEMAP_IDS)[number];
+export const DEFAULT_BASEMAP: BasemapId = 'embedded';
+
 export interface Camera {
   zoom: number;
   lat: number;
@@ -46,6 +51,8 @@ export interface ViewState {
   layers: LayerGroup[];
   /** The park list's lead-industry filter (the map fades the other parks); null = all parks. */
   industry: IndustryTag | null;
+  /** The basemap under the atlas (never its key: that stays on the device). */
+  basemap: BasemapId;
   /** null = the default camera (fit the city, or the selected park). */
   camera: Camera | null;
 }
@@ -61,6 +68,7 @@ export const CAMERA_LIMITS = {
 const PARK_ID_SET: ReadonlySet<string> = new Set(PARK_IDS);
 const LAYER_SET: ReadonlySet<string> = new Set(LAYER_GROUPS);
 const INDUSTRY_SET: ReadonlySet<string> = new Set(INDUSTRY_TAGS);
+const BASEMAP_SET: ReadonlySet<string> = new Set(BASEMAP_IDS);
 
 export function isParkId(value: string): value is ParkId {
   return PARK_ID_SET.has(value);
@@ -130,6 +138,10 @@ function parseIndustry(value: string | null): IndustryTag | null {
   return value !== null && INDUSTRY_SET.has(value) ? (value as IndustryTag) : null;
 }
 
+function parseBasemap(value: string | null): BasemapId {
+  return value !== null && BASEMAP_SET.has(value) ? (value as BasemapId) : DEFAULT_BASEMAP;
+}
+
 /** Parses any pathname, query string and hash into a valid view state. Never throws. */
 export function parseViewState(pathname: string, search: string, hash: string): ViewState {
   let params: URLSearchParams;
@@ -144,6 +156,7 @@ export function parseViewState(pathname: string, search: string, hash: string): 
     lang: lang === 'en' || lang === 'zh' ? lang : DEFAULT_LANG,
     layers: parseLayers(params.get('layers')),
     industry: parseIndustry(params.get('industry')),
+    basemap: parseBasemap(params.get('basemap')),
     camera: parseCamera(String(hash)),
   };
 }
@@ -162,11 +175,12 @@ function sameLayers(a: readonly LayerGroup[], b: readonly LayerGroup[]): boolean
 }
 
 /** The query string (with leading '?', or '') for the non-default options of a state. */
-export function searchForState(state: Pick<ViewState, 'lang' | 'layers' | 'industry'>): string {
+export function searchForState(state: Pick<ViewState, 'lang' | 'layers' | 'industry' | 'basemap'>): string {
   const params = new URLSearchParams();
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (!sameLayers(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
   if (state.industry) params.set('industry', state.industry);
+  if (state.basemap !== DEFAULT_BASEMAP) params.set('basemap', state.basemap);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

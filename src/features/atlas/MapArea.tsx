@@ -14,9 +14,11 @@ import type { ParkId } from '../../data/schemas.ts';
 import { useLoaded } from '../../data/use-dataset.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
+import type { BasemapFailure } from '../../map/atlas-map.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
+import { useBasemap } from '../basemap/use-basemap.ts';
 import { useIndustryFilter } from '../parks/use-industry-filter.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
@@ -106,6 +108,19 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
     (id: ParkId | null) => update({ page: { kind: 'atlas', parkId: id }, camera: null }),
     [update],
   );
+  const basemap = useBasemap();
+  const onlineBasemap = basemap.kind === 'online' ? basemap.basemap : null;
+  useEffect(() => {
+    if (basemap.kind === 'unavailable')
+      pushNotice('warning', translate(lang, `basemap.unavailable.${basemap.reason}`));
+  }, [basemap, lang, pushNotice]);
+  const onBasemapFailure = useCallback(
+    (reason: BasemapFailure) => {
+      pushNotice('warning', translate(lang, `basemap.failed.${reason}`));
+      update({ basemap: 'embedded' }, { replace: true });
+    },
+    [lang, pushNotice, update],
+  );
   const onError = useCallback(
     (kind: 'no-webgl' | 'error', message: string) => {
       if (kind === 'no-webgl') setMapStatus('no-webgl', message);
@@ -121,6 +136,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       selectedParkId={selectedParkId}
       hoveredParkId={hoveredParkId}
       dimmedParkIds={dimmedParkIds}
+      basemap={onlineBasemap}
       cameraIntent={cameraIntent}
       data={data}
       districtLabels={districtLabels}
@@ -134,6 +150,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       onFacilityFocused={() => focusFacility(null)}
       onReady={() => setMapStatus('ready')}
       onError={onError}
+      onBasemapFailure={onBasemapFailure}
     />
   );
 }

@@ -2,6 +2,7 @@
 // under 2 KB.
 import attribution from '../../../geodata/attribution.json';
 import { useLang } from '../../i18n/use-lang.ts';
+import { useBasemap } from '../basemap/use-basemap.ts';
 
 /**
  * The data sources the reference data asks us to credit, over the map's bottom edge: one line
@@ -9,15 +10,33 @@ import { useLang } from '../../i18n/use-lang.ts';
  */
 export function Attribution() {
   const { t, b } = useLang();
-  const texts = attribution.items.map((item) => b(item.text));
+  const basemap = useBasemap();
+  const online = basemap.kind === 'online' ? basemap.basemap : null;
+  const texts = [
+    ...(online ? [b(online.attribution)] : []),
+    ...attribution.items.map((item) => b(item.text)),
+  ];
   return (
     <details className="attribution">
       <summary className="attribution__summary">
         <span className="attribution__heading">{t('attribution.heading')}:</span> {texts.join(' · ')}
       </summary>
       <ul className="attribution__items">
-        {attribution.items.map((item, i) => (
-          <li key={item.id}>{texts[i]}</li>
+        {online ? (
+          <li data-testid="basemap-attribution">
+            {b(online.attribution)}
+            {online.termsUrl ? (
+              <>
+                {' · '}
+                <a href={online.termsUrl} target="_blank" rel="noreferrer noopener">
+                  {t('basemap.terms')}
+                </a>
+              </>
+            ) : null}
+          </li>
+        ) : null}
+        {attribution.items.map((item) => (
+          <li key={item.id}>{b(item.text)}</li>
         ))}
       </ul>
     </details>

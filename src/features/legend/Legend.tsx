@@ -3,6 +3,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { THEME } from '../../map/theme.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../../url/view-state.ts';
+import { BasemapPicker } from '../basemap/BasemapPicker.tsx';
 
 function Swatch({ group }: { group: LayerGroup }) {
   switch (group) {
@@ -106,6 +107,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <BasemapPicker />
     </details>
   );
 }
