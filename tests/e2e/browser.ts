@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { TILE_PROVIDER_ORIGINS } from '../../src/map/basemaps.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../output');
@@ -57,6 +58,14 @@ export interface OpenOptions {
   failRequests?: RegExp;
   /** 'no-preference' to run with animated camera flights, as most users see them. */
   reducedMotion?: 'reduce' | 'no-preference';
+  /**
+   * Serve the online basemap providers' tiles (OpenStreetMap, Tianditu) from the loopback tile
+   * server instead of the network; `osmMode` picks how its OpenStreetMap tiles answer
+   * (see tile-server.ts: 'ok', 'status/500', 'hang', 'garbage', 'huge').
+   */
+  providerTiles?: { tileOrigin: string; osmMode?: string };
+  /** Other origins the page may reach (e.g. the loopback tile server as a custom basemap). */
+  allowOrigins?: string[];
 }
 
 export async function open(
@@ -72,11 +81,27 @@ export async function open(
   });
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
-  await context.route('**/*', (route) => {
+  await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (options.failRequests?.test(url)) return route.fulfill({ status: 500, body: 'server error' });
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
-      return route.continue();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    const target = new URL(url);
+    if (target.origin === origin || options.allowOrigins?.includes(target.origin)) return route.continue();
+    const tiles = options.providerTiles;
+    if (tiles && (TILE_PROVIDER_ORIGINS as readonly string[]).includes(target.origin)) {
+      const path =
+        target.hostname === 'tile.openstreetmap.org'
+          ? `/${tiles.osmMode ?? 'ok'}${target.pathname}`
+          : `${target.pathname}${target.search}`;
+      try {
+        // No timeout: a hanging tile server must look hung to the page.
+        const response = await route.fetch({ url: `${tiles.tileOrigin}${path}`, timeout: 0 });
+        await route.fulfill({ response });
+      } catch {
+        // The page went away (or the request was cancelled) while the tile was pending.
+      }
+      return;
+    }
     foreignRequests.push(url);
     return route.abort();
   });
