@@ -55,6 +55,8 @@ export interface OpenOptions {
   initScripts?: string[];
   /** Same-origin requests to answer with HTTP 500 (a broken server or a missing file). */
   failRequests?: RegExp;
+  /** Timeout of every navigation and locator step in this page, ms (Playwright's default: 30 s). */
+  stepTimeoutMs?: number;
 }
 
 export async function open(
@@ -68,6 +70,7 @@ export async function open(
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
   });
+  if (options.stepTimeoutMs) context.setDefaultTimeout(options.stepTimeoutMs);
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   await context.route('**/*', (route) => {
