@@ -1,4 +1,12 @@
-import { appendFileSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +17,17 @@ const geodata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'freshness-check-'));
-  for (const f of ['catchments.json', 'parks.geojson', 'stations.geojson'])
+  mkdirSync(path.join(dir, 'content'));
+  for (const f of [
+    'catchments.json',
+    'park-figures.json',
+    'parks.geojson',
+    'stations.geojson',
+    'transit-lines.geojson',
+    'hubs.geojson',
+    'facilities.geojson',
+    'content/parks.json',
+  ])
     copyFileSync(path.join(geodata, f), path.join(dir, f));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +48,7 @@ describe('derived-file freshness', () => {
     expect(checkFreshness(dir)).toEqual([]);
   });
 
-  it('reports catchments built from an older park file', () => {
+  it('reports catchments and park figures built from an older park file', () => {
     appendFileSync(path.join(dir, 'parks.geojson'), '\n');
     const findings = checkFreshness(dir) as {
       level: string;
@@ -38,15 +56,41 @@ describe('derived-file freshness', () => {
       field?: string;
       message: string;
     }[];
-    expect(findings).toHaveLength(1);
+    expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ level: 'error', file: 'catchments.json', field: 'generatedFrom' });
     expect(findings[0]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build-catchments/);
+    expect(findings[1]).toMatchObject({ level: 'error', file: 'park-figures.json', field: 'generatedFrom' });
+    expect(findings[1]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build:figures/);
+  });
+
+  it('reports park figures built from older content (a revenue target edited)', () => {
+    appendFileSync(path.join(dir, 'content/parks.json'), '\n');
+    expect(checkFreshness(dir)).toMatchObject([
+      { file: 'park-figures.json', message: expect.stringMatching(/geodata\/content\/parks\.json/) },
+    ]);
+  });
+
+  it('reports park figures that do not match their schema', () => {
+    const file = path.join(dir, 'park-figures.json');
+    const figures = JSON.parse(readFileSync(file, 'utf8')) as { parks: { access: { score: number } }[] };
+    figures.parks[0]!.access.score = 101;
+    writeFileSync(file, JSON.stringify(figures));
+    expect(checkFreshness(dir)).toMatchObject([
+      { level: 'error', file: 'park-figures.json', field: 'parks.0.access.score', message: /^schema: / },
+    ]);
   });
 
   it('reports a missing or unreadable catchments file', () => {
     writeFileSync(path.join(dir, 'catchments.json'), '{"generatedFrom": ');
-    expect(checkFreshness(dir)).toMatchObject([{ level: 'error', file: 'catchments.json' }]);
+    // The park figures were built from the old catchments.json: they are stale too.
+    expect(checkFreshness(dir)).toMatchObject([
+      { level: 'error', file: 'catchments.json', message: /^not valid JSON/ },
+      { level: 'error', file: 'park-figures.json', message: /^stale: built from geodata\/catchments\.json/ },
+    ]);
     rmSync(path.join(dir, 'catchments.json'));
-    expect(checkFreshness(dir)).toMatchObject([{ level: 'error', message: /missing/ }]);
+    expect(checkFreshness(dir)).toMatchObject([
+      { level: 'error', file: 'catchments.json', message: /^file is missing/ },
+      { level: 'error', file: 'park-figures.json', message: /input geodata\/catchments\.json is missing/ },
+    ]);
   });
 });

@@ -14,6 +14,7 @@ export * from './great-circle.ts';
 export * from './hubs.ts';
 export * from './output-density.ts';
 export * from './park-access.ts';
+export * from './park-figures.ts';
 export * from './point-set.ts';
 export * from './proximity.ts';
 export * from './spatial-index.ts';

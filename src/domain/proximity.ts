@@ -4,10 +4,10 @@
  * Existing stations (status `open`) and future ones (`planned` or `under-construction`) are
  * reported separately.
  *
- * Search: stations are visited in ascending distance from the park centroid C through the point
- * index; a station S cannot be nearer the boundary than d(S, C) − Rmax (Rmax = farthest vertex
- * from C), so the visit stops once that bound exceeds the k-th best boundary distance. Results are
- * exact and ordered by (distance, input index).
+ * Search: the k stations nearest the park centroid C give an upper bound D of the k-th best
+ * boundary distance; a station S cannot be nearer the boundary than d(S, C) − Rmax (Rmax = farthest
+ * vertex from C), so every station of the answer lies within D + Rmax of C, and one radius query
+ * finds them all. Results are exact and ordered by (distance, input index).
  */
 import type { AreaGeometry } from './area.ts';
 import { measure } from './area.ts';
@@ -73,23 +73,17 @@ export function nearestStationsToArea(
   if (!m.ok) throw new TypeError(`invalid park geometry: ${m.reason}`);
   const c = m.centroid;
   const rMax = maxVertexDistanceM(c, area);
-  const best: { index: number; distanceM: Metres }[] = [];
   const filter = (i: number) => inStationGroup(stations.features[i]!.properties.status, group);
-  stations.index.visitNearest(
-    c[0],
-    c[1],
-    (index, fromCentroidM) => {
-      const kth = best.length < k ? Infinity : best[k - 1]!.distanceM;
-      // 1 m of slack covers the planar-vs-great-circle edge difference at park scale.
-      if (fromCentroidM - rMax > kth + 1) return false;
-      const d = distanceToAreaM(stations.lngLat(index), area);
-      best.push({ index, distanceM: d });
-      best.sort((a, b) => a.distanceM - b.distanceM || a.index - b.index);
-      if (best.length > k) best.pop();
-      return true;
-    },
-    filter,
-  );
+  const byBoundary = (hits: readonly { index: number }[]) =>
+    hits
+      .map(({ index }) => ({ index, distanceM: distanceToAreaM(stations.lngLat(index), area) }))
+      .sort((a, b) => a.distanceM - b.distanceM || a.index - b.index);
+  const seeds = byBoundary(stations.index.nearest(c, k, filter));
+  // Fewer than k seeds: the group has no other station.
+  const kth = seeds.length < k ? null : seeds[k - 1]!.distanceM;
+  // 1 m of slack covers the planar-vs-great-circle edge difference at park scale.
+  const best =
+    kth === null ? seeds : byBoundary(stations.index.within(c, kth + rMax + 1, filter)).slice(0, k);
   return best.map((b) =>
     hit(stations, b.index, b.distanceM, b.distanceM === 0 && isInsideArea(stations.lngLat(b.index), area)),
   );

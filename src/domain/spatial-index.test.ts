@@ -154,7 +154,7 @@ describe('GeoPointIndex', () => {
   });
 });
 
-describe('GeoPointIndex.nearestBatch (the k = 1 fast path)', () => {
+describe('GeoPointIndex.nearestBatch (k = 1 per query)', () => {
   it('equals brute force for every query, Guangzhou and global, with max distance', () => {
     for (const point of [gzPoint, globalPoint]) {
       fc.assert(

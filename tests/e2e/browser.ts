@@ -66,6 +66,8 @@ export interface OpenOptions {
   providerTiles?: { tileOrigin: string; osmMode?: string };
   /** Other origins the page may reach (e.g. the loopback tile server as a custom basemap). */
   allowOrigins?: string[];
+  /** Timeout of every navigation and locator step in this page, ms (Playwright's default: 30 s). */
+  stepTimeoutMs?: number;
 }
 
 export async function open(
@@ -79,6 +81,7 @@ export async function open(
     deviceScaleFactor: 1,
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  if (options.stepTimeoutMs) context.setDefaultTimeout(options.stepTimeoutMs);
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {

@@ -1,18 +1,16 @@
-import { loadParkContent } from '../../data/content.ts';
+import { loadParks } from '../../data/geodata.ts';
+import { figuresOf, loadParkFigures } from '../../data/park-figures.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useDataset } from '../../data/use-dataset.ts';
 import { ACCESS_SCORE_FORMULA } from '../../domain/access-score.ts';
-import { outputDensityBoth } from '../../domain/output-density.ts';
 import { type Translator, useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS } from '../../url/view-state.ts';
-import { revenueTargetOf } from '../plan/park-targets.ts';
 import { formatDistanceM, formatShare } from './format.ts';
 import { StationHits } from './StationHits.tsx';
-import { useAnalysis } from './use-analysis.ts';
 
-function inputValueText(tr: Translator, unit: 'm' | 'km' | 'share', value: number): string {
-  if (!Number.isFinite(value)) return '—';
+function inputValueText(tr: Translator, unit: 'm' | 'km' | 'share', value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
   if (unit === 'share') return formatShare(tr, value);
   return formatDistanceM(tr, unit === 'km' ? value * 1000 : value);
 }
@@ -20,8 +18,8 @@ function inputValueText(tr: Translator, unit: 'm' | 'km' | 'share', value: numbe
 interface DistanceRow {
   id: string;
   name: string;
-  boundaryKm: number;
-  centroidKm: number;
+  fromBoundaryKm: number;
+  fromCentroidKm: number;
 }
 
 /** Distances from the park, measured from its boundary and from its centre. */
@@ -40,8 +38,8 @@ function DistanceTable({ rows, testId }: { rows: DistanceRow[]; testId: string }
         {rows.map((row) => (
           <tr key={row.id}>
             <th scope="row">{row.name}</th>
-            <td className="num">{formatDistanceM(tr, row.boundaryKm * 1000)}</td>
-            <td className="num">{formatDistanceM(tr, row.centroidKm * 1000)}</td>
+            <td className="num">{formatDistanceM(tr, row.fromBoundaryKm * 1000)}</td>
+            <td className="num">{formatDistanceM(tr, row.fromCentroidKm * 1000)}</td>
           </tr>
         ))}
       </tbody>
@@ -49,32 +47,23 @@ function DistanceTable({ rows, testId }: { rows: DistanceRow[]; testId: string }
   );
 }
 
-/** Transit access, hub distances, walking catchments, the access score and output per area of one park. */
-export function AccessSection({
-  parkId,
-  computedAreaKm2,
-}: {
-  parkId: ParkId;
-  computedAreaKm2: number | null;
-}) {
+/**
+ * Transit access, hub distances, walking catchments, the access score and output per area of one
+ * park, as precomputed at build time (geodata/park-figures.json): no spatial work in the browser.
+ */
+export function AccessSection({ parkId }: { parkId: ParkId }) {
   const tr = useLang();
   const { t, b, n } = tr;
-  const analysis = useAnalysis();
   const { state, update } = useViewState();
-  const allContent = useDataset(loadParkContent);
-  const content = allContent.find((c) => c.id === parkId);
+  const result = figuresOf(useDataset(loadParkFigures), parkId);
+  const parks = useDataset(loadParks);
   const parkName = (id: string) => {
-    const c = allContent.find((x) => x.id === id);
-    return c ? b(c.name) : id;
+    const park = parks.features.find((f) => f.properties.id === id);
+    return park ? b(park.properties.name) : id;
   };
-  const result = analysis.park(parkId);
   if (!result) return null;
-  const revenue = content ? revenueTargetOf(content) : null;
-  const stated = content?.statedAreaKm2 ?? Number.NaN;
-  const density = revenue ? outputDensityBoth(revenue.value, stated, computedAreaKm2 ?? Number.NaN) : null;
+  const output = result.output;
   const catchmentsOn = state.layers.includes('catchments');
-  const hubs = result.hubs.filter((h) => h.kind !== 'landmark');
-  const facilityHits = Object.values(result.facilitiesWithin1km.byCategory).flat();
 
   return (
     <section className="park-panel__section" aria-labelledby="access-heading" data-testid="access-section">
@@ -124,9 +113,9 @@ export function AccessSection({
       </details>
 
       <h4>{t('access.nearestOpen')}</h4>
-      <StationHits hits={result.stations.open} analysis={analysis} />
+      <StationHits hits={result.stations.open} />
       <h4>{t('access.nearestPlanned')}</h4>
-      <StationHits hits={result.stations.planned} analysis={analysis} />
+      <StationHits hits={result.stations.planned} />
       <p className="footnote">{t('access.method.stations')}</p>
 
       <h4>{t('access.catchments')}</h4>
@@ -166,40 +155,24 @@ export function AccessSection({
       <p className="footnote">{t('access.method.catchments')}</p>
 
       <h4>{t('access.hubs')}</h4>
-      <DistanceTable
-        testId="hub-table"
-        rows={hubs.map((h) => {
-          const hub = analysis.hub(h.hubId);
-          return {
-            id: h.hubId,
-            name: hub ? b(hub.name) : h.hubId,
-            boundaryKm: h.fromBoundaryKm,
-            centroidKm: h.fromCentroidKm,
-          };
-        })}
-      />
+      <DistanceTable testId="hub-table" rows={result.hubs.map((h) => ({ ...h, name: b(h.name) }))} />
       <p className="footnote">{t('access.method.hubs')}</p>
 
       <h4>{t('access.otherParks')}</h4>
       <DistanceTable
         testId="park-distances"
-        rows={result.otherParks.map((d) => ({
-          id: d.toId,
-          name: parkName(d.toId),
-          boundaryKm: d.boundaryKm,
-          centroidKm: d.centroidKm,
-        }))}
+        rows={result.otherParks.map((d) => ({ ...d, name: parkName(d.id) }))}
       />
 
       <h4>{t('access.output')}</h4>
-      {revenue && density ? (
-        <p>
-          {n(revenue.value)} {b(revenue.unit)} ({revenue.year ?? '—'}) ÷ {t('park.area')} ={' '}
+      {output ? (
+        <p data-testid="output-density">
+          {n(output.targetValue)} {b(output.unit)} ({output.year ?? '—'}) ÷ {t('park.area')} ={' '}
           <strong>
-            {n(density.byStatedArea, 0)} {b(revenue.unit)}/{t('units.km2')}
+            {n(output.byStatedAreaPerKm2, 0)} {b(output.unit)}/{t('units.km2')}
           </strong>{' '}
           <span className="muted">
-            {t('access.output.byStated')}; {n(density.byComputedArea, 0)} {t('access.output.byComputed')}
+            {t('access.output.byStated')}; {n(output.byComputedAreaPerKm2, 0)} {t('access.output.byComputed')}
           </span>
         </p>
       ) : (
@@ -207,21 +180,19 @@ export function AccessSection({
       )}
 
       <h4>{t('access.facilitiesNear')}</h4>
-      {facilityHits.length === 0 ? (
+      {result.facilitiesNear.hits.length === 0 ? (
         <p className="muted">{t('access.none')}</p>
       ) : (
-        <ul className="facility-list">
-          {facilityHits.map((hit) => {
-            const f = analysis.facility(hit.index);
-            return (
-              <li key={hit.facilityId}>
-                {b(f.name)} <span className={`tag tag--${f.category}`}>{t(`category.${f.category}`)}</span>{' '}
-                <span className="muted">
-                  {hit.distanceM === 0 ? t('access.inside') : formatDistanceM(tr, hit.distanceM)}
-                </span>
-              </li>
-            );
-          })}
+        <ul className="facility-list" data-testid="facilities-near">
+          {result.facilitiesNear.hits.map((hit) => (
+            <li key={hit.facilityId}>
+              {b(hit.name)}{' '}
+              <span className={`tag tag--${hit.category}`}>{t(`category.${hit.category}`)}</span>{' '}
+              <span className="muted">
+                {hit.distanceM === 0 ? t('access.inside') : formatDistanceM(tr, hit.distanceM)}
+              </span>
+            </li>
+          ))}
         </ul>
       )}
     </section>

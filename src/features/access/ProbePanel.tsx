@@ -25,9 +25,9 @@ function ProbeResults({ analysis, lng, lat }: { analysis: Analysis; lng: number;
         {t('probe.at')}: {n(lat, 5)}° N, {n(lng, 5)}° E (WGS-84)
       </p>
       <h4>{t('access.nearestOpen')}</h4>
-      <StationHits hits={result.open} analysis={analysis} />
+      <StationHits hits={result.open.map(analysis.label)} />
       <h4>{t('access.nearestPlanned')}</h4>
-      <StationHits hits={result.planned} analysis={analysis} />
+      <StationHits hits={result.planned.map(analysis.label)} />
       <label className="inline-toggle">
         {t('probe.radius')}
         <select

@@ -1,60 +1,22 @@
 /**
- * Joins the loaded data sets to the pure domain functions: the spatial indexes are built once per
- * data set, and each park's figures are computed once and cached. Nothing here touches React or
- * the map.
+ * The live analysis behind "what is near here": joins the loaded stations, facilities and lines to
+ * the pure domain functions, with the spatial indexes built once per set of loaded data. (Park
+ * pages read their figures precomputed, from geodata/park-figures.json.) Nothing here touches
+ * React or the map.
  */
-import type { Feature, Geometry, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type { Collection } from '../../data/geodata.ts';
-import type {
-  Catchments,
-  FacilityProperties,
-  HubProperties,
-  ParkId,
-  StationProperties,
-  TransitLineProperties,
-} from '../../data/schemas.ts';
-import { type AccessScore, accessScore } from '../../domain/access-score.ts';
-import type { AreaGeometry } from '../../domain/area.ts';
-import {
-  type FacilitiesNearby,
-  facilitiesNearPark,
-  facilitiesNearPoint,
-} from '../../domain/facilities-nearby.ts';
-import { type HubDistance, hubDistances, type ParkDistance, parkToParkDistances } from '../../domain/hubs.ts';
-import { accessInputsForPark } from '../../domain/park-access.ts';
+import type { StationFigure } from '../../data/park-figures-schema.ts';
+import type { FacilityProperties, StationProperties, TransitLineProperties } from '../../data/schemas.ts';
+import { type FacilitiesNearby, facilitiesNearPoint } from '../../domain/facilities-nearby.ts';
 import { type IndexedPointSet, indexPointFeatures } from '../../domain/point-set.ts';
-import {
-  nearestStationsToPark,
-  nearestToPoint,
-  type ParkStations,
-  type StationHit,
-} from '../../domain/proximity.ts';
+import { nearestToPoint, type StationHit } from '../../domain/proximity.ts';
 import type { LngLat } from '../../domain/units.ts';
 
 export interface AnalysisData {
-  parks: Collection<{ id: ParkId; statedAreaKm2: number }>;
   stations: Collection<StationProperties>;
-  hubs: Collection<HubProperties>;
   facilities: Collection<FacilityProperties>;
   lines: Collection<TransitLineProperties>;
-  catchments: Catchments;
-}
-
-export interface CatchmentShares {
-  radiusM: number;
-  open: number;
-  planned: number;
-  any: number;
-}
-
-export interface ParkAnalysis {
-  stations: ParkStations;
-  hubs: HubDistance[];
-  catchments: CatchmentShares[];
-  access: AccessScore;
-  facilitiesWithin1km: FacilitiesNearby;
-  /** To every other park, nearest first (boundary to boundary). */
-  otherParks: ParkDistance[];
 }
 
 export interface ProbeResult {
@@ -68,87 +30,48 @@ const points = <P>(c: Collection<P>) =>
   c.features.filter((f): f is PointFeature<P> => f.geometry.type === 'Point');
 
 export interface Analysis {
-  park: (id: ParkId) => ParkAnalysis | null;
   probe: (p: LngLat, radiusM: number) => ProbeResult;
-  station: (index: number) => StationProperties;
+  /** A station hit with the names and colours a list shows. */
+  label: (hit: StationHit) => StationFigure;
   stationLngLat: (index: number) => LngLat;
   facility: (index: number) => FacilityProperties;
-  facilityLngLat: (index: number) => LngLat;
-  hub: (id: string) => HubProperties | undefined;
-  line: (id: string) => TransitLineProperties | undefined;
 }
 
-const cache = new WeakMap<AnalysisData, Analysis>();
+// Keyed by the loaded data sets themselves (the loaders return the same objects for the whole
+// session), not by a wrapper object: a component that remounts reuses the indexes. New data
+// replaces the entry.
+let last: { data: AnalysisData; analysis: Analysis } | null = null;
+const sameData = (a: AnalysisData, b: AnalysisData) =>
+  a.stations === b.stations && a.facilities === b.facilities && a.lines === b.lines;
 
-/** The analysis over one set of loaded data (memoised per data object). */
+/** The analysis over one set of loaded data (memoised by the data sets' identity). */
 export function createAnalysis(data: AnalysisData): Analysis {
-  const hit = cache.get(data);
-  if (hit) return hit;
+  if (last && sameData(last.data, data)) return last.analysis;
   const stations: IndexedPointSet<StationProperties> = indexPointFeatures(points(data.stations));
   const facilities: IndexedPointSet<FacilityProperties> = indexPointFeatures(points(data.facilities));
-  const hubFeatures = points(data.hubs).filter((h) => h.properties.kind !== 'landmark');
-  const hubsById = new Map(points(data.hubs).map((h) => [h.properties.id, h.properties]));
   const linesById = new Map(data.lines.features.map((f) => [f.properties.id, f.properties]));
-  const geometryOf = new Map(data.parks.features.map((f) => [f.properties.id, f.geometry as Geometry]));
-  const perPark = new Map<ParkId, ParkAnalysis | null>();
-  let parkPairs: ParkDistance[] | null = null;
-  const pairsFrom = (id: ParkId): ParkDistance[] => {
-    parkPairs ??= parkToParkDistances(
-      data.parks.features
-        .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-        .map((f) => ({ id: f.properties.id, geometry: f.geometry as AreaGeometry })),
-    );
-    return parkPairs.filter((d) => d.fromId === id).sort((a, b) => a.boundaryKm - b.boundaryKm);
-  };
-
-  const sharesFor = (parkId: ParkId): CatchmentShares[] => {
-    const byRadius = new Map<number, CatchmentShares>();
-    for (const row of data.catchments.rows) {
-      if (row.parkId !== parkId) continue;
-      const entry = byRadius.get(row.radiusM) ?? { radiusM: row.radiusM, open: 0, planned: 0, any: 0 };
-      entry[row.stations] = row.share;
-      byRadius.set(row.radiusM, entry);
-    }
-    return [...byRadius.values()].sort((a, b) => a.radiusM - b.radiusM);
-  };
-
   const analysis: Analysis = {
-    park(id) {
-      if (perPark.has(id)) return perPark.get(id) ?? null;
-      const geometry = geometryOf.get(id);
-      let result: ParkAnalysis | null = null;
-      if (geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) {
-        const g = geometry as AreaGeometry;
-        const catchments = sharesFor(id);
-        const at800 = catchments.find((c) => c.radiusM === 800) ?? { open: 0, any: 0 };
-        result = {
-          stations: nearestStationsToPark(g, stations, { k: 3 }),
-          hubs: hubDistances(g, hubFeatures),
-          catchments,
-          access: accessScore(
-            accessInputsForPark(g, stations, hubFeatures, { open: at800.open, any: at800.any }),
-          ),
-          facilitiesWithin1km: facilitiesNearPark(g, facilities, 1000),
-          otherParks: pairsFrom(id),
-        };
-      }
-      perPark.set(id, result);
-      return result;
-    },
-    probe(p, radiusM) {
-      return {
-        open: nearestToPoint(p, stations, { k: 3, group: 'open' }),
-        planned: nearestToPoint(p, stations, { k: 3, group: 'planned' }),
-        facilities: facilitiesNearPoint(p, facilities, radiusM),
-      };
-    },
-    station: (i) => stations.features[i]!.properties,
+    probe: (p, radiusM) => ({
+      open: nearestToPoint(p, stations, { k: 3, group: 'open' }),
+      planned: nearestToPoint(p, stations, { k: 3, group: 'planned' }),
+      facilities: facilitiesNearPoint(p, facilities, radiusM),
+    }),
+    label: (h) => ({
+      stationId: h.stationId,
+      name: stations.features[h.index]!.properties.name,
+      lines: h.lineIds.map((id) => {
+        const line = linesById.get(id);
+        // A station may name a line the lines file lacks: show its id in neutral grey.
+        return line
+          ? { id, name: line.name, colour: line.colour }
+          : { id, name: { zh: id, en: id }, colour: '#868e96' };
+      }),
+      distanceM: h.distanceM,
+      inside: h.inside,
+    }),
     stationLngLat: (i) => stations.lngLat(i),
     facility: (i) => facilities.features[i]!.properties,
-    facilityLngLat: (i) => facilities.lngLat(i),
-    hub: (id) => hubsById.get(id),
-    line: (id) => linesById.get(id),
   };
-  cache.set(data, analysis);
+  last = { data, analysis };
   return analysis;
 }

@@ -1,11 +1,13 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
+import { preloadParkPage } from '../../app/preload.ts';
 import { loadParkContent } from '../../data/content.ts';
 import { useDataset } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
+import { AccessSection } from '../access/AccessSection.tsx';
 import { AreaAuditBadge } from './AreaAuditBadge.tsx';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
 import {
@@ -17,11 +19,6 @@ import {
   SupportingSection,
 } from './ParkContentSections.tsx';
 import type { ParkSummary } from './park-summaries.ts';
-
-// The analysis (spatial index, geodesic helpers) loads with the first park opened, not at first paint.
-const AccessSection = lazy(() =>
-  import('../access/AccessSection.tsx').then((m) => ({ default: m.AccessSection })),
-);
 
 function PlanContentFor({ park, part }: { park: ParkSummary; part: 'head' | 'body' }) {
   const content = useDataset(loadParkContent).find((c) => c.id === park.id);
@@ -50,6 +47,8 @@ function ContentBoundary({ children }: { children: ReactNode }) {
 
 /** The selected park: names, district, area check, the plan's location text and the precision note. */
 export function ParkPanel({ park }: { park: ParkSummary }) {
+  // Text and figures start downloading together, before either section suspends on its own.
+  preloadParkPage();
   const { t, b, n, lang } = useLang();
   const { state } = useViewState();
   const p = park.properties;
@@ -117,7 +116,7 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
       </section>
 
       <ContentBoundary>
-        <AccessSection parkId={park.id} computedAreaKm2={park.measures?.areaKm2 ?? null} />
+        <AccessSection parkId={park.id} />
       </ContentBoundary>
       <ContentBoundary>
         <PlanContentFor park={park} part="body" />
