@@ -9,6 +9,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { TILE_PROVIDER_ORIGINS } from '../../src/map/basemaps.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Playwright's own default (30 s) is too short for a loaded 2-core machine with software WebGL. */
+export const DEFAULT_STEP_TIMEOUT_MS = 60_000;
 export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../output');
 
 /** Flags for Debian's Chromium headless on a machine with no GPU and no network (PLATFORM-NOTES). */
@@ -66,7 +68,7 @@ export interface OpenOptions {
   providerTiles?: { tileOrigin: string; osmMode?: string };
   /** Other origins the page may reach (e.g. the loopback tile server as a custom basemap). */
   allowOrigins?: string[];
-  /** Timeout of every navigation and locator step in this page, ms (Playwright's default: 30 s). */
+  /** Timeout of every navigation and locator step in this page, ms (default DEFAULT_STEP_TIMEOUT_MS). */
   stepTimeoutMs?: number;
 }
 
@@ -81,7 +83,7 @@ export async function open(
     deviceScaleFactor: 1,
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
-  if (options.stepTimeoutMs) context.setDefaultTimeout(options.stepTimeoutMs);
+  context.setDefaultTimeout(options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {
@@ -143,7 +145,7 @@ export async function open(
 }
 
 /** Resolves when the map has reached its first `idle` (the app marks `map-ready` then). */
-export async function waitForMapReady(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function waitForMapReady(page: Page, timeoutMs = 90_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, {
     timeout: timeoutMs,
   });
