@@ -16,6 +16,7 @@ import {
   SixInOneSection,
   SupportingSection,
 } from './ParkContentSections.tsx';
+import { ParkEdgesSection } from './ParkEdgesSection.tsx';
 import type { ParkSummary } from './park-summaries.ts';
 
 // The analysis (spatial index, geodesic helpers) loads with the first park opened, not at first paint.
@@ -111,6 +112,11 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
             </div>
           ) : null}
         </dl>
+        {p.positionUncertaintyM !== undefined ? (
+          <p className="precision-note" role="note" data-testid="park-uncertainty">
+            {t('park.placement.textOnly', { km: n(p.positionUncertaintyM / 1000, 1) })}
+          </p>
+        ) : null}
         <p className="precision-note" role="note">
           {t('park.precisionNote')}
         </p>
@@ -131,6 +137,9 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
           {p.precisionNote ? ` — ${b(p.precisionNote)}` : ''}
         </p>
       </section>
+      <ContentBoundary>
+        <ParkEdgesSection parkId={park.id} />
+      </ContentBoundary>
     </article>
   );
 }
