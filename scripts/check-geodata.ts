@@ -15,6 +15,7 @@ const CHECKS: Record<string, () => Promise<{ default: DataCheck }>> = {
   geodata: () => import('./checks/geodata.ts'),
   content: () => import('./checks/content.ts'),
   consistency: () => import('./checks/consistency.ts'),
+  parkEdges: () => import('./checks/park-edges.ts'),
   freshness: () => import('./checks/freshness.ts'),
 };
 

@@ -13,7 +13,7 @@ import * as schemas from '../src/data/schemas.ts';
 import { buildCityOutline, buildDistricts } from './build/admin.ts';
 import { type BuildContext, type BuiltCollection, fc } from './build/context.ts';
 import { buildHubs } from './build/hubs.ts';
-import { buildParksStep } from './build/parks.ts';
+import { buildParkEdgesStep, buildParksStep } from './build/parks.ts';
 import { buildWaterAreasFile, buildWaterLines } from './build/water.ts';
 import { readJson } from './lib/json-io.ts';
 
@@ -69,9 +69,22 @@ export const DATASET_SCRIPTS = {
     checks: ALL_FILE_CHECKS,
     sources: {
       features: '10 (ids/order = `PARK_IDS`)',
-      origin: '`plan-2018-digitised` from `authored/park-outlines.json`',
+      origin:
+        "`plan-2018-digitised`: each ring is the edges of `authored/park-outlines.json` joined as drawn (never scaled; the mapped area is the outline's own)",
       precision:
-        "`digitised-from-plan-text`. Each outline was drawn from the plan's named limits; `outlineMethod` says per park which limits were located in data (OSM roads/bridges/railway, GSHHG banks, tram/metro track as proxies) and which were inferred, with confidence, and the linear scale factor the build applied about the centroid to hit the stated area exactly. Parks 2, 5, 7, 8, 10 are placed from text facts only (low confidence, may be off by 1–2 km). The plan itself says 具体范围及面积在后续规划编制中明确: none of these is an official boundary.",
+        "`digitised-from-plan-text`. `placement`: `located` (parks 1, 3, 6, 9: at least one edge follows a located OSM feature, see `park-edges.geojson`) or `text-only` (parks 2, 4, 5, 7, 8, 10: no limit located, placed from the plan's words and text facts; `positionUncertaintyM` 1 000–3 000 m). `precisionNote` says which limits were located. The plan itself says 具体范围及面积在后续规划编制中明确: none of these is an official boundary.",
+    },
+  },
+  parkEdges: {
+    build: { run: buildParkEdgesStep },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features:
+        'one LineString per edge of each park ring (`<parkId>:<edgeId>`), in counter-clockwise ring order',
+      origin:
+        "`authored/park-outlines.json`: `limit` = the plan's own words for the limit the edge stands for; `evidence` `located` = vertices copied or clipped from the reference feature named in `source` (file under `../shared/geodata-reference`) and `sourceFeature` (OSM way ids or the feature's name; park 9 at a stated `offsetM`), `inferred` = drawn from the plan's words, the reason in `precisionNote`",
+      precision:
+        '`reference` (located: the data check holds every vertex within 50 m of its feature, after the stated offset) / `digitised-from-plan-text` (inferred)',
     },
   },
   transitLines: {

@@ -2,12 +2,7 @@
  * Small, dependency-light geometry helpers for the geodata build and check (Node only).
  * Coordinates are WGS-84 [lng, lat] degrees; areas are geodesic (turf.area, m²).
  */
-import {
-  area as turfArea,
-  centroid as turfCentroid,
-  kinks as turfKinks,
-  polygon as turfPolygon,
-} from '@turf/turf';
+import { area as turfArea, kinks as turfKinks, polygon as turfPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 export type Ring = Position[];
@@ -70,36 +65,6 @@ export function areaKm2(geometry: Polygon | MultiPolygon): number {
 /** Number of self-intersections turf.kinks finds in a polygon. */
 export function kinkCount(rings: Ring[]): number {
   return turfKinks(turfPolygon(rings)).features.length;
-}
-
-/**
- * Scale a ring about `origin` by `factor`. A uniform factor on both axes is also uniform in a
- * local equirectangular frame, so the shape is preserved on the ground at city scale.
- */
-export function scaleRing(ring: Ring, origin: Position, factor: number): Ring {
-  return ring.map((p) => [
-    origin[0]! + (p[0]! - origin[0]!) * factor,
-    origin[1]! + (p[1]! - origin[1]!) * factor,
-  ]);
-}
-
-/**
- * Scale a single polygon (outer ring only) about its centroid so that its geodesic area is
- * `targetKm2`. Returns the scaled, rounded, closed, CCW ring and the linear factor applied.
- * Area scales with the square of the factor; a few fixed-point passes absorb the curvature residue.
- */
-export function scaleToArea(ring: Ring, targetKm2: number): { ring: Ring; factor: number } {
-  const closed = orientRing(closeRing(ring), true);
-  const origin = turfCentroid(turfPolygon([closed])).geometry.coordinates;
-  let factor = 1;
-  let current = closed;
-  for (let i = 0; i < 3; i++) {
-    const a = areaKm2({ type: 'Polygon', coordinates: [current] });
-    factor *= Math.sqrt(targetKm2 / a);
-    current = scaleRing(closed, origin, factor);
-  }
-  const rounded = dedupe(current.map((p) => roundPosition(p)));
-  return { ring: orientRing(closeRing(rounded), true), factor };
 }
 
 /** Great-circle distance in metres (haversine, R = 6 371 008.8 m). */

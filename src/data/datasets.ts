@@ -40,6 +40,13 @@ export const DATASETS = [
     schema: 'ParksSchema',
     attribution: ['osm', 'gshhg', 'metro', 'plan-2018'],
   },
+  // Each park's edges with the limit they stand for and their evidence (located features: OSM; inferred: the plan).
+  {
+    id: 'parkEdges',
+    file: 'park-edges.geojson',
+    schema: 'ParkEdgesSchema',
+    attribution: ['osm', 'gshhg', 'metro', 'plan-2018'],
+  },
   { id: 'transitLines', file: 'transit-lines.geojson', schema: 'TransitLinesSchema', attribution: ['metro'] },
   { id: 'stations', file: 'stations.geojson', schema: 'StationsSchema', attribution: ['metro'] },
   { id: 'hubs', file: 'hubs.geojson', schema: 'HubsSchema', attribution: ['osm', 'metro', 'wikipedia'] },

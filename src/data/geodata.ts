@@ -14,6 +14,7 @@ import type {
   Catchments,
   DistrictPropertiesSchema,
   HubProperties,
+  ParkEdgeProperties,
   ParkProperties,
   StationProperties,
   TransitLineProperties,
@@ -113,6 +114,7 @@ export function loadCollection<P>(name: DatasetName): Promise<Collection<P>> {
 }
 
 export const loadParks = () => loadCollection<ParkProperties>('parks');
+export const loadParkEdges = () => loadCollection<ParkEdgeProperties>('parkEdges');
 export const loadStations = () => loadCollection<StationProperties>('stations');
 export const loadTransitLines = () => loadCollection<TransitLineProperties>('transitLines');
 export const loadHubs = () => loadCollection<HubProperties>('hubs');

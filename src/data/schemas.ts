@@ -78,25 +78,63 @@ function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G
 }
 
 // ---------------------------------------------------------------- parks
-export const ParkPropertiesSchema = z.object({
-  id: ParkIdSchema,
-  /** 1–10, the plan's order. */
-  planOrder: z.number().int().min(1).max(10),
-  name: BilingualSchema,
-  shortName: BilingualSchema,
-  district: BilingualSchema,
-  /** District adcode (440105 Haizhu …), matches districts.geojson. */
-  districtCode: z.string().regex(/^4401\d\d$/),
-  /** Area the plan states, km². */
-  statedAreaKm2: z.number().positive(),
-  /** The plan's own words for the location (具体区位范围), verbatim, and a translation. */
-  boundaryText: BilingualSchema,
-  /** How the outline was placed from those words: which limits were located and how. */
-  outlineMethod: BilingualSchema,
-  ...provenance,
-});
+export const ParkPlacementSchema = z.enum(['located', 'text-only']);
+export type ParkPlacement = z.infer<typeof ParkPlacementSchema>;
+export const ParkPropertiesSchema = z
+  .object({
+    id: ParkIdSchema,
+    /** 1–10, the plan's order. */
+    planOrder: z.number().int().min(1).max(10),
+    name: BilingualSchema,
+    shortName: BilingualSchema,
+    district: BilingualSchema,
+    /** District adcode (440105 Haizhu …), matches districts.geojson. */
+    districtCode: z.string().regex(/^4401\d\d$/),
+    /** Area the plan states, km². */
+    statedAreaKm2: z.number().positive(),
+    /** The plan's own words for the location (具体区位范围), verbatim, and a translation. */
+    boundaryText: BilingualSchema,
+    /** How the outline was placed from those words: which limits were located and how. */
+    outlineMethod: BilingualSchema,
+    /** `located`: at least one edge follows a located feature (park-edges.geojson); `text-only`: placed from the plan's words alone. */
+    placement: ParkPlacementSchema,
+    /** How far off a text-only park may be, metres (absent for located parks: see their edges). */
+    positionUncertaintyM: z.number().positive().optional(),
+    ...provenance,
+  })
+  .refine((p) => (p.placement === 'text-only') === (p.positionUncertaintyM !== undefined), {
+    message: 'a text-only park states its positionUncertaintyM, a located park does not',
+    path: ['positionUncertaintyM'],
+  });
 export type ParkProperties = z.infer<typeof ParkPropertiesSchema>;
 export const ParksSchema = featureCollection(AreaGeometrySchema, ParkPropertiesSchema);
+
+/** Where an edge's vertices come from: copied or clipped from a located feature, or inferred. */
+export const EdgeEvidenceSchema = z.enum(['located', 'inferred']);
+export type EdgeEvidence = z.infer<typeof EdgeEvidenceSchema>;
+export const ParkEdgePropertiesSchema = z.object({
+  /** `${parkId}:${edgeId}`, unique. */
+  id: z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/),
+  parkId: ParkIdSchema,
+  edgeId: z.string().regex(/^[a-z0-9-]+$/),
+  /** Park 2's phase (1, 2); absent for one-part parks. */
+  phase: z.number().int().positive().optional(),
+  /** Position of the edge in its ring (0 …), counter-clockwise. */
+  order: z.number().int().nonnegative(),
+  /** The plan's limit the edge stands for, in the plan's own words (东至华南快速 …) and a translation. */
+  limit: BilingualSchema,
+  evidence: EdgeEvidenceSchema,
+  /** The park's placement, repeated so the map can draw a text-only park's edges softly. */
+  placement: ParkPlacementSchema,
+  /** Located edges: the reference feature the vertices follow (OSM way ids or the feature's name). */
+  sourceFeature: z.string().min(1).optional(),
+  /** Located edges drawn at a constant distance outside their feature (the island shore of park 9), metres. */
+  offsetM: z.number().positive().optional(),
+  ...provenance,
+  precisionNote: BilingualSchema,
+});
+export type ParkEdgeProperties = z.infer<typeof ParkEdgePropertiesSchema>;
+export const ParkEdgesSchema = featureCollection(LineStringSchema, ParkEdgePropertiesSchema);
 
 // ---------------------------------------------------------------- transit
 export const TransitModeSchema = z.enum([

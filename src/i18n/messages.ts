@@ -29,7 +29,17 @@ const zh = {
   'park.boundaryText': '方案所述区位范围',
   'park.outlineMethod': '边界绘制方法',
   'park.precisionNote':
-    '园区边界为依据方案文字描述绘制的近似范围；方案明确“具体范围及面积在后续规划编制中明确”。',
+    '园区边界为依据方案文字描述绘制的近似范围：实线边沿已定位的道路或水道，虚线边为推断，模糊范围表示仅据文字定位；方案明确“具体范围及面积在后续规划编制中明确”。',
+  'park.placement.located':
+    '轮廓共 {total} 条边，其中 {located} 条沿已定位的要素绘制（地图上为实线），其余为推断（虚线）。',
+  'park.placement.textOnly':
+    '仅据方案文字定位：没有一条界线被定位，位置误差约 {km} 公里；地图上以模糊范围表示，没有清晰边界。',
+  'park.edges': '各边及其依据',
+  'park.edge.limit': '方案所述界线',
+  'park.edge.evidence': '依据',
+  'park.edge.located': '已定位',
+  'park.edge.inferred': '推断',
+  'parks.textOnly': '仅据文字定位',
   'park.precision': '精度',
   'park.print': '打印本页',
   'park.openPage': '园区详情',
@@ -38,6 +48,7 @@ const zh = {
   'map.noWebgl.title': '此浏览器无法显示地图',
   'map.noWebgl.body': '地图需要 WebGL2。园区列表、面积与方案内容仍可在下方阅读。',
   'map.error': '地图出错：{message}',
+  'map.parkUncertainty': '仅据文字定位 · 误差约 {km} 公里',
   'popup.category': '类别',
   'popup.status': '状态',
   'popup.lines': '线路',
@@ -248,7 +259,17 @@ const en: Record<MessageKey, string> = {
   'park.boundaryText': 'Location as the plan describes it',
   'park.outlineMethod': 'How the outline was drawn',
   'park.precisionNote':
-    'Park outlines are approximations drawn from the plan’s description; the plan itself says the exact extent and area will be fixed in later planning.',
+    'Park outlines are approximations drawn from the plan’s description: a solid edge follows a located road or waterway, a dashed edge is inferred, a soft area is placed from text alone; the plan itself says the exact extent and area will be fixed in later planning.',
+  'park.placement.located':
+    'The outline has {total} edges: {located} follow located features (solid on the map), the rest are inferred (dashed).',
+  'park.placement.textOnly':
+    'Placed from the plan’s text alone: no limit was located and the position may be off by about {km} km; the map shows it as a soft area with no crisp edge.',
+  'park.edges': 'Edges and their evidence',
+  'park.edge.limit': 'Limit in the plan',
+  'park.edge.evidence': 'Evidence',
+  'park.edge.located': 'located',
+  'park.edge.inferred': 'inferred',
+  'parks.textOnly': 'placed from text',
   'park.precision': 'Precision',
   'park.print': 'Print this page',
   'park.openPage': 'Park details',
@@ -257,6 +278,7 @@ const en: Record<MessageKey, string> = {
   'map.noWebgl.title': 'This browser cannot show the map',
   'map.noWebgl.body': 'The map needs WebGL2. The park list, areas and plan content remain available below.',
   'map.error': 'Map error: {message}',
+  'map.parkUncertainty': 'Placed from text only · may be off by about {km} km',
   'popup.category': 'Category',
   'popup.status': 'Status',
   'popup.lines': 'Lines',

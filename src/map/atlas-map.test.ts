@@ -209,6 +209,7 @@ function makeAtlas(intent: Partial<CameraIntent> = {}) {
     data: {
       parks: PARKS,
       parkLabels: EMPTY,
+      parkEdges: EMPTY,
       districts: EMPTY,
       districtLabels: EMPTY,
       cityOutline: EMPTY,

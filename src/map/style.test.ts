@@ -59,7 +59,9 @@ describe('embedded basemap style', () => {
     expect(labelled.map((l) => l.id).sort()).toEqual([
       'district-label',
       'hub-label',
+      'park-edge-label',
       'park-label',
+      'park-uncertainty-label',
       'station-label',
     ]);
     for (const layer of labelled) {
@@ -67,6 +69,23 @@ describe('embedded basemap style', () => {
       const field = JSON.stringify((layer.layout as Record<string, unknown>)['text-field']);
       expect(field.indexOf('"en"'), layer.id).toBeLessThan(field.indexOf('"zh"'));
     }
+  });
+
+  it('draws located edges solid, inferred edges dashed, text-only parks as a soft area, edges labelled along the line', () => {
+    const layers = buildLayers('zh');
+    const paint = (id: string) => layers.find((l) => l.id === id)?.paint as Record<string, unknown>;
+    const filter = (id: string) =>
+      JSON.stringify((layers.find((l) => l.id === id) as { filter?: unknown }).filter);
+    expect(paint('park-edge-located')['line-dasharray']).toBeUndefined();
+    expect(paint('park-edge-inferred')['line-dasharray']).toBeDefined();
+    expect(filter('park-edge-located')).toContain('"located"');
+    // No crisp line for a text-only park: only the blurred band, and the selection line skips it.
+    expect(paint('park-approx-halo')['line-blur']).toBeDefined();
+    expect(filter('park-approx-halo')).toContain('"text-only"');
+    expect(filter('park-line-selected')).toContain('"located"');
+    const label = layers.find((l) => l.id === 'park-edge-label')!;
+    expect((label.layout as Record<string, unknown>)['symbol-placement']).toBe('line');
+    expect(layerGroupOf(label)).toBe('parks');
   });
 
   it('planned lines are dashed and open lines are solid', () => {

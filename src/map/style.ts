@@ -89,6 +89,7 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
     [SOURCE.catchments]: geojson(data.catchments),
     [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
     [SOURCE.parkLabels]: geojson(data.parkLabels, { promoteId: 'id' }),
+    [SOURCE.parkEdges]: geojson(data.parkEdges),
     [SOURCE.transitLines]: geojson(data.transitLines),
     [SOURCE.stations]: geojson(data.stations),
     [SOURCE.hubs]: geojson(data.hubs),
@@ -99,6 +100,12 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
 
 /** Parks outside the list's industry filter stay on the map, faded. */
 const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dimmed'], false];
+
+/** Parks placed from the plan's words alone: drawn as an approximate area, never with a crisp edge. */
+const isTextOnly: ExpressionSpecification = ['==', ['get', 'placement'], 'text-only'];
+const isLocatedPark: ExpressionSpecification = ['==', ['get', 'placement'], 'located'];
+/** Edge labels and the uncertainty note appear at park zooms, where the outlines replace the markers. */
+const PARK_DETAIL_MIN_ZOOM = 12.5;
 
 const selectedOrHover = (
   whenSelected: unknown,
@@ -223,29 +230,69 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       source: SOURCE.parks,
       paint: {
         'fill-color': THEME.park,
-        'fill-opacity': ['case', dimmed, 0.07, selectedOrHover(0.42, 0.34, 0.24)],
+        // A text-only park's fill is fainter: its halo carries the shape.
+        'fill-opacity': [
+          'case',
+          dimmed,
+          0.07,
+          isTextOnly,
+          selectedOrHover(0.3, 0.22, 0.14),
+          selectedOrHover(0.42, 0.34, 0.24),
+        ],
       },
     },
-    {
-      id: LAYER.parkLine,
-      metadata: layerMetadata('parks'),
-      type: 'line',
-      source: SOURCE.parks,
-      paint: {
-        'line-color': THEME.parkLine,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 14, 2.6],
-        'line-dasharray': [4, 1.5],
-      },
-    },
+    // The selected or hovered park: a wide translucent band under its edges, so solid and dashed edges still read.
     {
       id: LAYER.parkLineSelected,
       metadata: layerMetadata('parks'),
       type: 'line',
       source: SOURCE.parks,
+      filter: isLocatedPark,
+      layout: { 'line-join': 'round' },
       paint: {
         'line-color': THEME.parkSelected,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 4.5],
-        'line-opacity': selectedOrHover(1, 0.6, 0),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 10],
+        'line-opacity': selectedOrHover(0.35, 0.2, 0),
+      },
+    },
+    // A text-only park: a wide blurred band instead of an edge, so the map shows no line nobody located.
+    {
+      id: LAYER.parkApproxHalo,
+      metadata: layerMetadata('parks'),
+      type: 'line',
+      source: SOURCE.parks,
+      filter: isTextOnly,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': THEME.park,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 26],
+        'line-blur': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 26],
+        'line-opacity': ['case', dimmed, 0.12, selectedOrHover(0.7, 0.55, 0.38)],
+      },
+    },
+    // A located park's edges: solid where the edge follows a located feature, dashed where it is inferred.
+    {
+      id: LAYER.parkEdgeInferred,
+      metadata: layerMetadata('parks'),
+      type: 'line',
+      source: SOURCE.parkEdges,
+      filter: ['all', isLocatedPark, ['==', ['get', 'evidence'], 'inferred']],
+      paint: {
+        'line-color': THEME.parkLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 14, 2.6],
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: LAYER.parkEdgeLocated,
+      metadata: layerMetadata('parks'),
+      type: 'line',
+      source: SOURCE.parkEdges,
+      filter: ['all', isLocatedPark, ['==', ['get', 'evidence'], 'located']],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': THEME.parkLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 14, 3.6],
       },
     },
     {
@@ -509,6 +556,39 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         ...text(0, THEME.parkLabel).paint,
         'text-opacity': ['case', dimmed, 0.4, 1],
       },
+    } as LayerSpecification,
+    // Each edge named with the plan's own words for its limit (东至华南快速 …), along the edge.
+    {
+      id: LAYER.parkEdgeLabel,
+      metadata: layerMetadata('parks', 'limit'),
+      type: 'symbol',
+      source: SOURCE.parkEdges,
+      minzoom: PARK_DETAIL_MIN_ZOOM,
+      ...text(11, THEME.parkLabel, {
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+        'text-max-angle': 35,
+        'text-padding': 2,
+      }),
+      paint: {
+        ...text(0, THEME.parkLabel).paint,
+        'text-opacity': ['case', isTextOnly, 0.7, 1],
+      },
+    } as LayerSpecification,
+    // How far off a text-only park may be, under its name.
+    {
+      id: LAYER.parkUncertaintyLabel,
+      metadata: layerMetadata('parks', 'uncertainty'),
+      type: 'symbol',
+      source: SOURCE.parkLabels,
+      filter: ['has', 'uncertainty'],
+      minzoom: PARK_DETAIL_MIN_ZOOM - 1.5,
+      ...text(11, THEME.parkLabel, {
+        'text-anchor': 'top',
+        'text-offset': [0, 3.6],
+        'text-max-width': 14,
+        'text-optional': true,
+      }),
     } as LayerSpecification,
     {
       id: LAYER.probeRadius,

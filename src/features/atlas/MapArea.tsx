@@ -34,6 +34,27 @@ function MapFallback({ title, body }: { title: string; body: string }) {
   );
 }
 
+/**
+ * Park label points; a text-only park's also carries its positional uncertainty, in both languages,
+ * for the map's note under its name (the map picks the language like any other label).
+ */
+function parkLabelPoints(parks: ParksCollection): GeoJSON.FeatureCollection {
+  const points = labelPoints(parks);
+  return {
+    ...points,
+    features: points.features.map((f) => {
+      const m = f.properties.positionUncertaintyM;
+      if (m === undefined) return f;
+      const km = m / 1000;
+      const uncertainty = {
+        zh: translate('zh', 'map.parkUncertainty', { km }),
+        en: translate('en', 'map.parkUncertainty', { km }),
+      };
+      return { ...f, properties: { ...f.properties, uncertainty } };
+    }),
+  };
+}
+
 /** District label points, derived once the districts file (fetched in parallel with the map) arrives. */
 function districtLabelPoints(districts: DistrictsCollection): GeoJSON.FeatureCollection {
   return {
@@ -88,7 +109,8 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const data = useMemo(
     () => ({
       parks,
-      parkLabels: labelPoints(parks),
+      parkLabels: parkLabelPoints(parks),
+      parkEdges: absoluteDatasetUrl('parkEdges'),
       districts: absoluteDatasetUrl('districts'),
       districtLabels: EMPTY,
       cityOutline: absoluteDatasetUrl('cityOutline'),

@@ -84,6 +84,7 @@ export function ParkList({ parks, selectedParkId }: Props) {
                         {park.audit ? <AreaAuditBadge audit={park.audit} /> : null}
                       </>
                     ) : null}
+                    {p.placement === 'text-only' ? <> · {t('parks.textOnly')}</> : null}
                   </span>
                 </span>
               </Link>

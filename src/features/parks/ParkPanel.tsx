@@ -18,6 +18,7 @@ import {
   SixInOneSection,
   SupportingSection,
 } from './ParkContentSections.tsx';
+import { ParkEdgesSection } from './ParkEdgesSection.tsx';
 import type { ParkSummary } from './park-summaries.ts';
 
 function PlanContentFor({ park, part }: { park: ParkSummary; part: 'head' | 'body' }) {
@@ -110,6 +111,11 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
             </div>
           ) : null}
         </dl>
+        {p.positionUncertaintyM !== undefined ? (
+          <p className="precision-note" role="note" data-testid="park-uncertainty">
+            {t('park.placement.textOnly', { km: n(p.positionUncertaintyM / 1000, 1) })}
+          </p>
+        ) : null}
         <p className="precision-note" role="note">
           {t('park.precisionNote')}
         </p>
@@ -130,6 +136,9 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
           {p.precisionNote ? ` — ${b(p.precisionNote)}` : ''}
         </p>
       </section>
+      <ContentBoundary>
+        <ParkEdgesSection parkId={park.id} />
+      </ContentBoundary>
     </article>
   );
 }

@@ -12,6 +12,7 @@ import cityOutline from '../../../geodata/city-outline.geojson?url';
 import districts from '../../../geodata/districts.geojson?url';
 import facilities from '../../../geodata/facilities.geojson?url';
 import hubs from '../../../geodata/hubs.geojson?url';
+import parkEdges from '../../../geodata/park-edges.geojson?url';
 import parks from '../../../geodata/parks.geojson?url';
 import stations from '../../../geodata/stations.geojson?url';
 import transitLines from '../../../geodata/transit-lines.geojson?url';
@@ -51,6 +52,7 @@ const map = new MaplibreMap({
     data: {
       parks: parksData,
       parkLabels: labelPoints(parksData),
+      parkEdges: abs(parkEdges),
       districts: abs(districts),
       districtLabels,
       cityOutline: abs(cityOutline),
