@@ -11,6 +11,13 @@ import { type AttributionId, DATASETS, type Dataset, type DatasetName } from '..
 import type { Bilingual } from '../src/data/schemas.ts';
 import * as schemas from '../src/data/schemas.ts';
 import { buildCityOutline, buildDistricts } from './build/admin.ts';
+import {
+  buildChannels,
+  buildGreenAreas,
+  buildIslands,
+  buildOsmWaterAreas,
+  buildRoads,
+} from './build/basemap.ts';
 import { type BuildContext, type BuiltCollection, fc } from './build/context.ts';
 import { buildHubs } from './build/hubs.ts';
 import { buildParkEdgesStep, buildParksStep } from './build/parks.ts';
@@ -164,6 +171,59 @@ export const DATASET_SCRIPTS = {
         '`gshhg-2.3.7`: the mainland is the one chain of open level-1 lines, closed counter-clockwise along the reference clip frame (112.9–114.1 E, 22.45–24.0 N; GSHHG keeps land on the left, verified on every island ring); sea = frame − mainland − islands (turf union/difference), lakes = closed level-2 rings; simplified to ~30 m, 5 decimals. The build verifies orientation, chain continuity and a plausible sea area and skips the file if any check fails. Open lakes cut by the frame (outside Guangzhou) and islands in lakes are left out.',
       precision:
         '`reference` (as coarse as GSHHG: inner-city Pearl River channels west of Pazhou are missing)',
+    },
+  },
+  osmWaterAreas: {
+    build: { run: (ctx) => buildOsmWaterAreas(ctx.referenceDir) },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features:
+        '14 (`kind` river 2 — the 沙湾水道/市桥水道 water around 大刀沙–观龙岛 and a reach south of 东涌 —, lake 2, pond 3, basin 2, water 5); `osmId` kept',
+      origin:
+        '`osm-nansha-2026-03` (`basemap-context/water_areas_osm_wgs84.geojson`): rings closed and oriented, not simplified further (the reference applied 5 m Douglas–Peucker)',
+      precision: '`reference`. Covers only 22.83–22.92 N, 113.39–113.51 E (庆盛/东涌)',
+    },
+  },
+  channels: {
+    build: { run: (ctx) => buildChannels(ctx.referenceDir) },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features:
+        '41 centre lines (`kind` river 19, canal 17, stream 5), 20 named (沙湾水道, 市桥水道, 莲花山水道, 骝岗水道 …); `osmId` kept',
+      origin: '`osm-nansha-2026-03` (`basemap-context/rivers_named_wgs84.geojson`, whole OSM ways)',
+      precision:
+        '`reference`. Nansha and southern Panyu only: none of the city-centre channels (前航道, 后航道, 黄埔涌)',
+    },
+  },
+  islands: {
+    build: { run: (ctx) => buildIslands(ctx.referenceDir) },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features: '4: 海鸥岛, 小虎岛, 大刀沙, 观龙岛; `osmId` kept',
+      origin:
+        '`osm-nansha-2026-03` (`basemap-context/islands_osm_wgs84.geojson`): land drawn over the GSHHG estuary water',
+      precision: '`reference`',
+    },
+  },
+  greenAreas: {
+    build: { run: (ctx) => buildGreenAreas(ctx.referenceDir) },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features: '9 (`kind` park 4, grass 2, scrub 2, recreation-ground 1); `osmId` kept',
+      origin: '`osm-nansha-2026-03` (`basemap-context/green_areas_wgs84.geojson`)',
+      precision: '`reference`. Only around 东涌 (22.86–22.90 N)',
+    },
+  },
+  roads: {
+    build: { run: (ctx) => buildRoads(ctx.referenceDir, ctx.log) },
+    checks: ALL_FILE_CHECKS,
+    sources: {
+      features:
+        'one MultiLineString per (`class`, name, `ref`): OSM motorway, trunk, primary, secondary and their links; named only where the Nansha export overlaps (广澳高速, 广州绕城高速, 莞佛高速, 广龙高速, 市南路, 联岛路 …)',
+      origin:
+        '`osm-panyu-graph-2026-03` geometry (`basemap-context/roads_major_osm_wgs84.geojson`), names and refs from `osm-nansha-2026-03`; simplified (Douglas–Peucker, 0.00008° ≈ 8 m), pieces under 12 m dropped, one English name per Chinese name (the most frequent OSM spelling)',
+      precision:
+        '`reference` (median 12 m from the metro stations beside them). Covers Panyu, southern Haizhu, 长洲岛 and northern Nansha only (113.21–113.58 E, 22.85–23.10 N)',
     },
   },
   facilities: {

@@ -54,6 +54,17 @@ export const DATASETS = [
   { id: 'cityOutline', file: 'city-outline.geojson', schema: 'CityOutlineSchema', attribution: ['datav'] },
   { id: 'waterLines', file: 'water-lines.geojson', schema: 'WaterLinesSchema', attribution: ['gshhg'] },
   { id: 'waterAreas', file: 'water-areas.geojson', schema: 'WaterAreasSchema', attribution: ['gshhg'] },
+  // OSM context for the embedded basemap (Panyu, southern Haizhu and northern Nansha only).
+  {
+    id: 'osmWaterAreas',
+    file: 'water-areas-osm.geojson',
+    schema: 'OsmWaterAreasSchema',
+    attribution: ['osm'],
+  },
+  { id: 'channels', file: 'channels.geojson', schema: 'ChannelsSchema', attribution: ['osm'] },
+  { id: 'islands', file: 'islands.geojson', schema: 'IslandsSchema', attribution: ['osm'] },
+  { id: 'greenAreas', file: 'green-areas.geojson', schema: 'GreenAreasSchema', attribution: ['osm'] },
+  { id: 'roads', file: 'roads.geojson', schema: 'RoadsSchema', attribution: ['osm'] },
   // Placed at metro stations or relative to the park outlines.
   {
     id: 'facilities',

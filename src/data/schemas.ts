@@ -223,6 +223,78 @@ export const WaterAreasSchema = featureCollection(
   z.object({ id: z.string(), kind: z.enum(['sea', 'lake', 'river']), ...provenance }),
 );
 
+// ---------------------------------------------------------------- OSM basemap context (issue 10)
+/**
+ * A name as OSM has it: Chinese always, English only where OSM has one (labels then fall back to
+ * the Chinese name rather than show nothing).
+ */
+export const OsmNameSchema = z.object({ zh: z.string().min(1), en: z.string().min(1).optional() });
+/** The OSM object a feature was taken from, e.g. "way/9770740" (where the source kept it). */
+const osmId = z
+  .string()
+  .regex(/^(node|way|relation)\/\d+$/)
+  .optional();
+/** OSM `highway` values kept for the basemap. */
+export const RoadClassSchema = z.enum([
+  'motorway',
+  'motorway_link',
+  'trunk',
+  'trunk_link',
+  'primary',
+  'primary_link',
+  'secondary',
+  'secondary_link',
+]);
+export type RoadClass = z.infer<typeof RoadClassSchema>;
+export const RoadsSchema = featureCollection(
+  LinearGeometrySchema,
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    class: RoadClassSchema,
+    name: OsmNameSchema.optional(),
+    /** Route numbers as OSM writes them, e.g. "G0425;G1508". */
+    ref: z.string().min(1).optional(),
+    ...provenance,
+  }),
+);
+export const OsmWaterAreasSchema = featureCollection(
+  AreaGeometrySchema,
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** OSM `water`: river, lake, pond, basin (wastewater), water (no value). */
+    kind: z.enum(['river', 'lake', 'pond', 'basin', 'water']),
+    name: OsmNameSchema.optional(),
+    osmId,
+    ...provenance,
+  }),
+);
+export const ChannelsSchema = featureCollection(
+  LinearGeometrySchema,
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** OSM `waterway`. */
+    kind: z.enum(['river', 'canal', 'stream']),
+    name: OsmNameSchema.optional(),
+    osmId,
+    ...provenance,
+  }),
+);
+export const IslandsSchema = featureCollection(
+  AreaGeometrySchema,
+  z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: OsmNameSchema, osmId, ...provenance }),
+);
+export const GreenAreasSchema = featureCollection(
+  AreaGeometrySchema,
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** OSM leisure=park, landuse=grass / recreation_ground, natural=scrub. */
+    kind: z.enum(['park', 'grass', 'recreation-ground', 'scrub']),
+    name: OsmNameSchema.optional(),
+    osmId,
+    ...provenance,
+  }),
+);
+
 // ---------------------------------------------------------------- facilities (issue 3)
 /** A facility is filed under the category of the supporting item that names it. */
 export const FacilityCategorySchema = z.enum(SUPPORTING_CATEGORIES);
