@@ -219,9 +219,9 @@ export const DATASET_SCRIPTS = {
     checks: ALL_FILE_CHECKS,
     sources: {
       features:
-        'one MultiLineString per (`class`, name, `ref`): OSM motorway, trunk, primary, secondary and their links; named only where the Nansha export overlaps (广澳高速, 广州绕城高速, 莞佛高速, 广龙高速, 市南路, 联岛路 …)',
+        'one MultiLineString per `class` and name (unnamed: per `class` and `ref`; `ref` = the route numbers every section carries): OSM motorway, trunk, primary, secondary and their links; named only where the Nansha export overlaps (广澳高速, 广州绕城高速, 莞佛高速, 广龙高速, 市南路, 联岛路 …)',
       origin:
-        '`osm-panyu-graph-2026-03` geometry (`basemap-context/roads_major_osm_wgs84.geojson`), names and refs from `osm-nansha-2026-03`; simplified (Douglas–Peucker, 0.00008° ≈ 8 m), pieces under 12 m dropped, one English name per Chinese name (the most frequent OSM spelling)',
+        '`osm-panyu-graph-2026-03` geometry (`basemap-context/roads_major_osm_wgs84.geojson`), names and refs from `osm-nansha-2026-03`; lines joined end to end where exactly two meet, simplified (Douglas–Peucker, 0.00008° ≈ 8 m), pieces under 12 m dropped, one English name per Chinese name (the most frequent OSM spelling)',
       precision:
         '`reference` (median 12 m from the metro stations beside them). Covers Panyu, southern Haizhu, 长洲岛 and northern Nansha only (113.21–113.58 E, 22.85–23.10 N)',
     },

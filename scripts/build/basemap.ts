@@ -95,32 +95,79 @@ function englishByChineseName(features: { properties: RefNamed }[]): Map<string,
   return out;
 }
 
-/** Major roads: one MultiLineString per (class, name, ref), simplified to ≈ 8 m. */
+/**
+ * Joins lines that meet end to end where exactly two line ends share a position (the reference
+ * splits a road at every OSM way boundary). Long lines matter: a line label needs a run of line
+ * as long as the name, and a road cut into 1–2 km pieces gets no name at the park zooms.
+ */
+function mergeAtEnds(parts: Position[][]): Position[][] {
+  const key = (p: Position) => `${p[0]},${p[1]}`;
+  let lines = parts;
+  for (let merged = true; merged; ) {
+    merged = false;
+    const ends = new Map<string, number[]>();
+    lines.forEach((line, i) => {
+      for (const p of [line[0]!, line[line.length - 1]!]) ends.set(key(p), [...(ends.get(key(p)) ?? []), i]);
+    });
+    const used = new Set<number>();
+    const out: Position[][] = [];
+    for (const [k, at] of ends) {
+      const [i, j] = at;
+      if (at.length !== 2 || i === j || used.has(i!) || used.has(j!)) continue;
+      const a = lines[i!]!;
+      const b = lines[j!]!;
+      const head = key(a[a.length - 1]!) === k ? a : a.slice().reverse();
+      const tail = key(b[0]!) === k ? b : b.slice().reverse();
+      out.push([...head, ...tail.slice(1)]);
+      used.add(i!).add(j!);
+      merged = true;
+    }
+    lines = [...out, ...lines.filter((_, i) => !used.has(i))];
+  }
+  return lines;
+}
+
+/**
+ * Major roads: one MultiLineString per class and name (unnamed: per class and ref), joined end to
+ * end, simplified to ≈ 8 m.
+ */
 export function buildRoads(ref: string, log: string[]) {
   const input = read<LineString>(ref, 'roads_major_osm_wgs84.geojson');
   const english = englishByChineseName(input);
-  const groups = new Map<string, { cls: RoadClass; zh?: string; ref?: string; parts: Position[][] }>();
-  let dropped = 0;
+  const groups = new Map<string, { cls: RoadClass; zh?: string; refs: string[]; parts: Position[][] }>();
   for (const f of input) {
     const cls = f.properties.class as RoadClass;
     if (!ROAD_CLASSES.includes(cls)) throw new Error(`roads: unexpected class ${String(cls)}`);
-    const line = simplifiedLine(f.geometry.coordinates, ROAD_TOLERANCE_DEG);
-    if (line.length < 2 || lengthM(line) < MIN_ROAD_PART_M) {
-      dropped++;
-      continue;
-    }
     const zh = f.properties.name_zh ?? undefined;
-    const refNo = f.properties.ref ?? undefined;
-    const key = `${cls}|${zh ?? ''}|${refNo ?? ''}`;
-    const group = groups.get(key) ?? { cls, zh, ref: refNo, parts: [] };
-    group.parts.push(line);
+    const refNo = f.properties.ref ?? '';
+    // A named road stays one line across sections signed differently (G0425, G0425;G9411 …).
+    const key = zh ? `${cls}|${zh}` : `${cls}||${refNo}`;
+    const group = groups.get(key) ?? { cls, zh, refs: [], parts: [] };
+    group.refs.push(refNo);
+    group.parts.push(dedupe(f.geometry.coordinates.map((p) => roundPosition(p))));
     groups.set(key, group);
+  }
+  /** The route numbers every section of the road carries ("G0425" for G0425 and G0425;G9411). */
+  const commonRef = (refs: string[]) =>
+    refs
+      .map((r) => r.split(';').filter(Boolean))
+      .reduce((common, tokens) => common.filter((t) => tokens.includes(t)))
+      .join(';') || undefined;
+  let dropped = 0;
+  for (const group of groups.values()) {
+    group.parts = mergeAtEnds(group.parts)
+      .map((line) => simplifiedLine(line, ROAD_TOLERANCE_DEG))
+      .filter((line) => {
+        const keep = line.length >= 2 && lengthM(line) >= MIN_ROAD_PART_M;
+        if (!keep) dropped++;
+        return keep;
+      });
   }
   const sorted = [...groups.values()].sort(
     (a, b) =>
       ROAD_CLASSES.indexOf(a.cls) - ROAD_CLASSES.indexOf(b.cls) ||
       (a.zh ?? '').localeCompare(b.zh ?? '') ||
-      (a.ref ?? '').localeCompare(b.ref ?? ''),
+      (commonRef(a.refs) ?? '').localeCompare(commonRef(b.refs) ?? ''),
   );
   const serial = new Map<RoadClass, number>();
   const features = sorted.map((g) => {
@@ -138,7 +185,7 @@ export function buildRoads(ref: string, log: string[]) {
         id: `road-${g.cls.replace('_', '-')}-${String(n).padStart(2, '0')}`,
         class: g.cls,
         ...(g.zh ? { name: en ? { zh: g.zh, en } : { zh: g.zh } } : {}),
-        ...(g.ref ? { ref: g.ref } : {}),
+        ...(commonRef(g.refs) ? { ref: commonRef(g.refs) } : {}),
         source: g.zh ? `${PANYU_GRAPH}+${NANSHA_EXPORT}` : PANYU_GRAPH,
         precision: 'reference' as const,
         precisionNote: g.zh
@@ -153,6 +200,7 @@ export function buildRoads(ref: string, log: string[]) {
       },
     };
   });
+  const parts = [...groups.values()].reduce((n, g) => n + g.parts.length, 0);
   const vertices = features.reduce(
     (s, f) =>
       s +
@@ -162,7 +210,7 @@ export function buildRoads(ref: string, log: string[]) {
     0,
   );
   log.push(
-    `roads: ${input.length} reference lines → ${features.length} features (${vertices} vertices; ${dropped} pieces under ${MIN_ROAD_PART_M} m dropped)`,
+    `roads: ${input.length} reference lines → ${features.length} features of ${parts} lines (${vertices} vertices; ${dropped} pieces under ${MIN_ROAD_PART_M} m dropped)`,
   );
   return fc(features);
 }
