@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_GROUPS } from '../url/view-state.ts';
-import { SOURCE } from './ids.ts';
-import { bilingualLabel, buildLayers, buildStyle, labelPropertyOf, layerGroupOf } from './style.ts';
+import { LAYER, SOURCE } from './ids.ts';
+import {
+  bilingualLabel,
+  buildLayers,
+  buildStyle,
+  isEmbeddedBasemapLayer,
+  labelPropertyOf,
+  layerGroupOf,
+} from './style.ts';
 import { THEME } from './theme.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
@@ -57,11 +64,13 @@ describe('embedded basemap style', () => {
     );
     const labelled = buildLayers('en').filter((l) => labelPropertyOf(l));
     expect(labelled.map((l) => l.id).sort()).toEqual([
+      'channel-label',
       'district-label',
       'hub-label',
       'park-edge-label',
       'park-label',
       'park-uncertainty-label',
+      'road-label',
       'station-label',
     ]);
     for (const layer of labelled) {
@@ -86,6 +95,66 @@ describe('embedded basemap style', () => {
     const label = layers.find((l) => l.id === 'park-edge-label')!;
     expect((label.layout as Record<string, unknown>)['symbol-placement']).toBe('line');
     expect(layerGroupOf(label)).toBe('parks');
+  });
+
+  it('draws the OSM context from its own sources, always on, under the atlas layers', () => {
+    const basemap = [
+      LAYER.islandFill,
+      LAYER.greenFill,
+      LAYER.osmWaterFill,
+      LAYER.channel,
+      LAYER.roadMinorCasing,
+      LAYER.roadMajorCasing,
+      LAYER.roadMinor,
+      LAYER.roadMajor,
+      LAYER.channelLabel,
+      LAYER.roadLabel,
+    ];
+    const index = (id: string) => style.layers.findIndex((l) => l.id === id);
+    for (const id of basemap) {
+      const layer = style.layers.find((l) => l.id === id);
+      expect(layer, id).toBeDefined();
+      expect(layerGroupOf(layer!), id).toBeNull();
+      // An online basemap brings its own roads and water: these make way for it.
+      expect(isEmbeddedBasemapLayer(layer!), id).toBe(true);
+      for (const atlas of [LAYER.parkFill, LAYER.transitOpen, LAYER.stationOpen, LAYER.stationLabel])
+        expect(index(id), `${id} under ${atlas}`).toBeLessThan(index(atlas));
+    }
+    const source = (id: string) => (style.layers.find((l) => l.id === id) as { source: string }).source;
+    expect(source(LAYER.roadLabel)).toBe(SOURCE.roads);
+    expect(source(LAYER.osmWaterFill)).toBe(SOURCE.osmWaterAreas);
+    expect(source(LAYER.islandFill)).toBe(SOURCE.islands);
+    expect(source(LAYER.channel)).toBe(SOURCE.channels);
+    expect(source(LAYER.greenFill)).toBe(SOURCE.greenAreas);
+    // Islands are land over the GSHHG water; OSM water is over them.
+    expect(index(LAYER.islandFill)).toBeGreaterThan(index(LAYER.waterMajor));
+    expect(index(LAYER.osmWaterFill)).toBeGreaterThan(index(LAYER.islandFill));
+  });
+
+  it('labels roads and channels along the line, translated, in the CJK font stack', () => {
+    for (const id of [LAYER.roadLabel, LAYER.channelLabel]) {
+      const layer = style.layers.find((l) => l.id === id)!;
+      const layout = layer.layout as Record<string, unknown>;
+      expect(labelPropertyOf(layer), id).toBe('name');
+      expect(layout['symbol-placement'], id).toBe('line');
+      expect(layout['text-font'], id).toEqual([...THEME.font]);
+      expect(layer.minzoom, id).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('shows minor roads only at park zooms', () => {
+    for (const id of [LAYER.roadMinorCasing, LAYER.roadMinor]) {
+      const layer = style.layers.find((l) => l.id === id)!;
+      expect(layer.minzoom, id).toBeGreaterThanOrEqual(12.5);
+      expect(JSON.stringify((layer as { filter?: unknown }).filter), id).not.toContain('"motorway"');
+    }
+  });
+
+  it('falls back to the one name a feature has, on one line', () => {
+    const field = JSON.stringify(bilingualLabel('en', 'name'));
+    // The first line is the English name, else the Chinese one; the second line only when both exist.
+    expect(field).toContain('["coalesce",["get","en",["get","name"]],["get","zh",["get","name"]],""]');
+    expect(field).toContain('["==",["get","en",["get","name"]],null]');
   });
 
   it('planned lines are dashed and open lines are solid', () => {

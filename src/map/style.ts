@@ -32,16 +32,19 @@ export const PARK_MARKER_MAX_ZOOM = 12.5;
 const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', ROAD_MODES]];
 const isNotRoad: ExpressionSpecification = ['!', ['in', ['get', 'mode'], ['literal', ROAD_MODES]]];
 
-/** Bilingual label: the chosen language first, the other below, smaller. */
+/**
+ * Bilingual label: the chosen language first, the other below, smaller. OSM names often have no
+ * English: the label then shows the one name it has on a single line, rather than an empty line.
+ */
 export function bilingualLabel(lang: Lang, property: string): ExpressionSpecification {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const chosen: ExpressionSpecification = ['get', lang, ['get', property]];
+  const second: ExpressionSpecification = ['get', other, ['get', property]];
   return [
     'format',
-    ['coalesce', ['get', lang, ['get', property]], ''],
+    ['coalesce', chosen, second, ''],
     {},
-    '\n',
-    {},
-    ['coalesce', ['get', other, ['get', property]], ''],
+    ['case', ['any', ['==', chosen, null], ['==', second, null]], '', ['concat', '\n', second]],
     { 'font-scale': 0.78 },
   ];
 }
@@ -55,6 +58,11 @@ export interface AtlasLayerMetadata {
 }
 
 const EMBEDDED_BASEMAP: AtlasLayerMetadata = { 'atlas:basemap': 'embedded' };
+/** A label of the embedded basemap: no toggle group, translated like the others. */
+const basemapLabelMetadata = (labelProperty: string): AtlasLayerMetadata => ({
+  'atlas:label': labelProperty,
+  ...EMBEDDED_BASEMAP,
+});
 
 function layerMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMetadata {
   return labelProperty ? { 'atlas:group': group, 'atlas:label': labelProperty } : { 'atlas:group': group };
@@ -86,6 +94,11 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
     [SOURCE.districtLabels]: geojson(data.districtLabels),
     [SOURCE.waterLines]: geojson(data.waterLines),
     [SOURCE.waterAreas]: geojson(data.waterAreas),
+    [SOURCE.osmWaterAreas]: geojson(data.osmWaterAreas),
+    [SOURCE.channels]: geojson(data.channels),
+    [SOURCE.islands]: geojson(data.islands),
+    [SOURCE.greenAreas]: geojson(data.greenAreas),
+    [SOURCE.roads]: geojson(data.roads),
     [SOURCE.catchments]: geojson(data.catchments),
     [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
     [SOURCE.parkLabels]: geojson(data.parkLabels, { promoteId: 'id' }),
@@ -97,6 +110,82 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
     [SOURCE.probe]: geojson(data.probe),
   };
 }
+
+/**
+ * OSM roads by class. Minor classes (secondary and the links) appear only at park zooms; below
+ * z12 a road is its casing colour alone (a white fill would vanish on the land colour).
+ */
+type RoadClassName = 'motorway' | 'trunk' | 'primary' | 'secondary' | 'link';
+const MAJOR_ROADS = ['motorway', 'trunk', 'primary'];
+const MINOR_ROADS = ['secondary', 'motorway_link', 'trunk_link', 'primary_link', 'secondary_link'];
+const ROAD_MAJOR_MIN_ZOOM = 10.5;
+const ROAD_MINOR_MIN_ZOOM = 12.5;
+/** Road names from the park zooms on (the park pages open at z12.9–13.6); MapLibre drops a name where the line is too short for it. */
+const ROAD_LABEL_MIN_ZOOM = 12.5;
+const roadClass: ExpressionSpecification = [
+  'match',
+  ['get', 'class'],
+  ['motorway_link', 'trunk_link', 'primary_link', 'secondary_link'],
+  'link',
+  ['get', 'class'],
+];
+/** Fill width in px per class at a zoom; the casing adds 1–2 px. */
+const ROAD_WIDTH: Record<number, Record<RoadClassName, number>> = {
+  10: { motorway: 0.9, trunk: 0.8, primary: 0.6, secondary: 0.4, link: 0.3 },
+  12: { motorway: 1.8, trunk: 1.6, primary: 1.2, secondary: 0.8, link: 0.6 },
+  14: { motorway: 4, trunk: 3.6, primary: 3, secondary: 2.4, link: 1.6 },
+  16: { motorway: 10, trunk: 9, primary: 8, secondary: 6, link: 4 },
+};
+function roadWidth(extraPx: number): ExpressionSpecification {
+  const stops = Object.entries(ROAD_WIDTH).flatMap(([zoom, widths]) => [
+    Number(zoom),
+    [
+      'match',
+      roadClass,
+      ...Object.entries(widths).flatMap(([cls, w]) => [
+        cls,
+        w + extraPx * Math.min(1, (Number(zoom) - 10) / 4),
+      ]),
+      0.5,
+    ],
+  ]);
+  return ['interpolate', ['exponential', 1.4], ['zoom'], ...stops] as unknown as ExpressionSpecification;
+}
+/** Motorways over trunks over the rest, where carriageways and ramps cross. */
+const roadSortKey: ExpressionSpecification = [
+  'match',
+  ['get', 'class'],
+  'motorway',
+  4,
+  'trunk',
+  3,
+  'primary',
+  2,
+  'secondary',
+  1,
+  0,
+];
+const roadFillColour: ExpressionSpecification = [
+  'match',
+  ['get', 'class'],
+  ['motorway', 'motorway_link'],
+  THEME.motorwayFill,
+  ['trunk', 'trunk_link'],
+  THEME.trunkFill,
+  THEME.roadFill,
+];
+const roadCasingColour: ExpressionSpecification = [
+  'match',
+  ['get', 'class'],
+  ['motorway', 'motorway_link', 'trunk', 'trunk_link'],
+  THEME.motorwayCasing,
+  THEME.roadCasing,
+];
+const inClasses = (classes: string[]): ExpressionSpecification => [
+  'in',
+  ['get', 'class'],
+  ['literal', classes],
+];
 
 /** Parks outside the list's industry filter stay on the map, faded. */
 const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dimmed'], false];
@@ -180,6 +269,85 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 3.5],
       },
     },
+    // OSM context, finer than GSHHG where it exists: islands are land over the coarse estuary water,
+    // OSM water goes over land and islands, waterways are lines over both.
+    {
+      id: LAYER.islandFill,
+      metadata: EMBEDDED_BASEMAP,
+      type: 'fill',
+      source: SOURCE.islands,
+      paint: { 'fill-color': THEME.land },
+    },
+    {
+      id: LAYER.greenFill,
+      metadata: EMBEDDED_BASEMAP,
+      type: 'fill',
+      source: SOURCE.greenAreas,
+      minzoom: 11,
+      paint: { 'fill-color': THEME.green, 'fill-opacity': 0.8 },
+    },
+    {
+      id: LAYER.osmWaterFill,
+      metadata: EMBEDDED_BASEMAP,
+      type: 'fill',
+      source: SOURCE.osmWaterAreas,
+      paint: { 'fill-color': THEME.waterFill },
+    },
+    {
+      id: LAYER.channel,
+      metadata: EMBEDDED_BASEMAP,
+      type: 'line',
+      source: SOURCE.channels,
+      minzoom: 10,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': THEME.water,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          10,
+          ['match', ['get', 'kind'], 'river', 1, 0.4],
+          14,
+          ['match', ['get', 'kind'], 'river', 3, 1.4],
+        ],
+      },
+    },
+    ...(
+      [
+        [LAYER.roadMinorCasing, MINOR_ROADS, ROAD_MINOR_MIN_ZOOM],
+        [LAYER.roadMajorCasing, MAJOR_ROADS, ROAD_MAJOR_MIN_ZOOM],
+      ] as const
+    ).map(
+      ([id, classes, minzoom]): LayerSpecification => ({
+        id,
+        metadata: EMBEDDED_BASEMAP,
+        type: 'line',
+        source: SOURCE.roads,
+        minzoom,
+        filter: inClasses(classes),
+        layout: { 'line-join': 'round', 'line-cap': 'round', 'line-sort-key': roadSortKey },
+        paint: { 'line-color': roadCasingColour, 'line-width': roadWidth(2) },
+      }),
+    ),
+    ...(
+      [
+        [LAYER.roadMinor, MINOR_ROADS, ROAD_MINOR_MIN_ZOOM],
+        [LAYER.roadMajor, MAJOR_ROADS, ROAD_MAJOR_MIN_ZOOM],
+      ] as const
+    ).map(
+      ([id, classes, minzoom]): LayerSpecification => ({
+        id,
+        metadata: EMBEDDED_BASEMAP,
+        type: 'line',
+        source: SOURCE.roads,
+        // The fill appears once the casing around it is wide enough to read as an edge.
+        minzoom: Math.max(minzoom, 12),
+        filter: inClasses(classes),
+        layout: { 'line-join': 'round', 'line-cap': 'round', 'line-sort-key': roadSortKey },
+        paint: { 'line-color': roadFillColour, 'line-width': roadWidth(0) },
+      }),
+    ),
     {
       id: LAYER.districtLine,
       metadata: layerMetadata('districts'),
@@ -200,6 +368,35 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.4],
       },
     },
+    // Basemap names under every atlas label: MapLibre places higher layers' labels first.
+    {
+      id: LAYER.channelLabel,
+      metadata: basemapLabelMetadata('name'),
+      type: 'symbol',
+      source: SOURCE.channels,
+      minzoom: 12,
+      filter: ['has', 'name'],
+      ...text(11, THEME.labelWater, {
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+        'text-max-angle': 30,
+        'text-letter-spacing': 0.1,
+      }),
+    } as LayerSpecification,
+    {
+      id: LAYER.roadLabel,
+      metadata: basemapLabelMetadata('name'),
+      type: 'symbol',
+      source: SOURCE.roads,
+      minzoom: ROAD_LABEL_MIN_ZOOM,
+      filter: ['has', 'name'],
+      ...text(['interpolate', ['linear'], ['zoom'], 12.5, 10.5, 16, 12.5], THEME.labelRoad, {
+        'symbol-placement': 'line',
+        'symbol-spacing': 350,
+        'text-max-angle': 30,
+        'text-padding': 4,
+      }),
+    } as LayerSpecification,
     {
       id: LAYER.catchmentFill,
       metadata: layerMetadata('catchments'),

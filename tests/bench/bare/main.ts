@@ -8,15 +8,20 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import catchments from '../../../geodata/catchments.geojson?url';
+import channels from '../../../geodata/channels.geojson?url';
 import cityOutline from '../../../geodata/city-outline.geojson?url';
 import districts from '../../../geodata/districts.geojson?url';
 import facilities from '../../../geodata/facilities.geojson?url';
+import greenAreas from '../../../geodata/green-areas.geojson?url';
 import hubs from '../../../geodata/hubs.geojson?url';
+import islands from '../../../geodata/islands.geojson?url';
 import parkEdges from '../../../geodata/park-edges.geojson?url';
 import parks from '../../../geodata/parks.geojson?url';
+import roads from '../../../geodata/roads.geojson?url';
 import stations from '../../../geodata/stations.geojson?url';
 import transitLines from '../../../geodata/transit-lines.geojson?url';
 import waterAreas from '../../../geodata/water-areas.geojson?url';
+import osmWaterAreas from '../../../geodata/water-areas-osm.geojson?url';
 import waterLines from '../../../geodata/water-lines.geojson?url';
 import { labelPoints } from '../../../src/map/geometry-helpers.ts';
 import { buildStyle } from '../../../src/map/style.ts';
@@ -58,6 +63,11 @@ const map = new MaplibreMap({
       cityOutline: abs(cityOutline),
       waterLines: abs(waterLines),
       waterAreas: abs(waterAreas),
+      osmWaterAreas: abs(osmWaterAreas),
+      channels: abs(channels),
+      islands: abs(islands),
+      greenAreas: abs(greenAreas),
+      roads: abs(roads),
       transitLines: abs(transitLines),
       stations: abs(stations),
       hubs: abs(hubs),
