@@ -102,6 +102,9 @@ const zh = {
   'basemap.failed.offline': '网络已断开，已切换回内置离线底图。',
   'basemap.failed.blocked': '本站的安全策略不允许该底图服务器，已切换回内置离线底图。',
   'basemap.terms': '使用条款',
+  'legend.basemapRoads': '道路、河道与绿地（OpenStreetMap）',
+  'legend.basemapCoverage':
+    '离线底图的街道细节仅覆盖番禺、海珠南部和南沙北部；其他地区如需街道细节，请在下方“底图”中切换至在线底图。',
   'attribution.heading': '数据来源',
   'status.open': '已开通',
   'status.under-construction': '在建',
@@ -338,6 +341,9 @@ const en: Record<MessageKey, string> = {
   'basemap.failed.blocked':
     'This site’s security policy does not allow that basemap server: back to the embedded offline basemap.',
   'basemap.terms': 'Terms of use',
+  'legend.basemapRoads': 'Roads, channels and green (OpenStreetMap)',
+  'legend.basemapCoverage':
+    'Offline street detail covers only Panyu, southern Haizhu and northern Nansha; for street detail elsewhere, switch to an online basemap under “Basemap” below.',
   'attribution.heading': 'Data sources',
   'status.open': 'in service',
   'status.under-construction': 'under construction',

@@ -107,6 +107,18 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      {/* The embedded basemap's street context is partial: say where it exists and what to do elsewhere. */}
+      {state.basemap === 'embedded' ? (
+        <div className="legend__basemap" data-testid="basemap-coverage">
+          <ul className="legend__sub">
+            <li>
+              <span className="swatch swatch--line" style={{ borderTopColor: THEME.motorwayCasing }} />
+              {t('legend.basemapRoads')}
+            </li>
+          </ul>
+          <p className="legend__note">{t('legend.basemapCoverage')}</p>
+        </div>
+      ) : null}
       <BasemapPicker />
     </details>
   );
