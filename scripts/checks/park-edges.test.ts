@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Position } from 'geojson';
+import { area, featureCollection, intersect } from '@turf/turf';
+import type { Feature, Polygon, Position } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/data/datasets.ts';
 import { type AuthoredOutlines, buildParkEdges, buildParks } from '../build/parks.ts';
@@ -85,6 +86,36 @@ describe('located edges against their source features', () => {
     expect(errors(locatedEdgeFindings(fakePark(road, 70), fakeReader))).toHaveLength(2);
   });
 
+  it('measures an edge that follows a polygon (a shore) to the boundary of the polygon, not its inside', () => {
+    // A 1 km × 1 km water area whose south shore is the road's line.
+    const water: Position[] = [...road, [113.31, 23.109], [113.3, 23.109], road[0]!];
+    const polygonReader: ReferenceReader = (file) =>
+      file === 'basemap-context/roads.geojson'
+        ? {
+            features: [
+              {
+                geometry: { type: 'Polygon', coordinates: [water] },
+                properties: { osm_id: 'relation/1', name_zh: null },
+              },
+            ],
+          }
+        : undefined;
+    const onShore = (edge: Position[]) => {
+      const park = fakePark(edge);
+      const ev = park.parks[0]!.parts[0]!.edges[0]!.evidence;
+      if (ev.kind === 'located') ev.feature = { osmIds: ['relation/1'] };
+      return errors(locatedEdgeFindings(park, polygonReader));
+    };
+    expect(onShore(road)).toEqual([]);
+    // 300 m into the water: inside the polygon, but 300 m from its shore.
+    const e = onShore([
+      [113.304, 23.1 + 300 / 110_750],
+      [113.306, 23.1 + 300 / 110_750],
+    ]);
+    expect(e).toHaveLength(2);
+    expect(e[0]!.message).toMatch(/lies (299|300|301) m from its source feature/);
+  });
+
   it('fails an edge whose source file or feature is not there', () => {
     const park = fakePark(road);
     const ev = park.parks[0]!.parts[0]!.edges[0]!.evidence;
@@ -98,6 +129,17 @@ describe('located edges against their source features', () => {
 
     it('finds every committed located edge within 50 m of its feature', () => {
       expect(errors(locatedEdgeFindings(authored, read))).toEqual([]);
+    });
+
+    it('keeps park 6 out of 沙湾水道: its north edge is the bank of the river polygon, not the centre line', () => {
+      const river = read('basemap-context/water_areas_osm_wgs84.geojson')!.features.find(
+        (f) => f.properties?.osm_id === 'relation/65070',
+      )!;
+      const park6 = readGeo('parks.geojson').features.find(
+        (f: { properties: { id: string } }) => f.properties.id === 'nansha-ai',
+      );
+      const wet = intersect(featureCollection([park6, river as Feature<Polygon>]));
+      expect(wet ? area(wet) : 0).toBeLessThan(1_000); // m²: rounding slivers at most
     });
 
     it('fails park 6 when its west edge (广澳高速) is moved 100 m east', () => {

@@ -2,7 +2,8 @@
  * The park outlines against their evidence (geodata/authored/park-outlines.json → parks.geojson,
  * park-edges.geojson):
  *   - every `located` edge lies on the reference feature it names: each vertex within 50 m
- *     (geodesic point-to-line) of that feature, or of the stated offset from it;
+ *     (geodesic point-to-line) of that feature — of a line, or of a polygon's boundary (its rings) —
+ *     or of the stated offset from it;
  *   - no scaling: each built park ring is exactly its authored edges joined, vertex for vertex;
  *   - park-edges.geojson holds those same edges, and per park (and phase) they chain, in `order`,
  *     into the polygon's ring.
@@ -31,7 +32,10 @@ export type ReferenceReader = (file: string) => Collection | undefined;
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 
-/** The line parts of the reference features an edge names. */
+/**
+ * The line parts of the reference features an edge names: a line's own parts, or the rings (outer and
+ * inner) of a polygon — an edge that follows a shore or bank is measured to the polygon's boundary.
+ */
 function linesOf(collection: Collection, ref: AuthoredFeatureRef): Position[][] {
   const chosen = collection.features.filter((f) =>
     'nameZh' in ref
@@ -42,6 +46,8 @@ function linesOf(collection: Collection, ref: AuthoredFeatureRef): Position[][] 
     const g = f.geometry;
     if (g.type === 'LineString') return [g.coordinates as Position[]];
     if (g.type === 'MultiLineString') return g.coordinates as Position[][];
+    if (g.type === 'Polygon') return g.coordinates as Position[][];
+    if (g.type === 'MultiPolygon') return (g.coordinates as Position[][][]).flat();
     return [];
   });
 }
