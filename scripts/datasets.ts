@@ -89,9 +89,9 @@ export const DATASET_SCRIPTS = {
       features:
         'one LineString per edge of each park ring (`<parkId>:<edgeId>`), in counter-clockwise ring order',
       origin:
-        "`authored/park-outlines.json`: `limit` = the plan's own words for the limit the edge stands for; `evidence` `located` = vertices copied or clipped from the reference feature named in `source` (file under `../shared/geodata-reference`) and `sourceFeature` (OSM way ids or the feature's name; park 9 at a stated `offsetM`), `inferred` = drawn from the plan's words, the reason in `precisionNote`",
+        "`authored/park-outlines.json`: `limit` = the plan's own words for the limit the edge stands for; `evidence` `located` = vertices copied or clipped from the reference feature named in `source` (file under `../shared/geodata-reference`) and `sourceFeature` (OSM way or relation ids, or the feature's name; park 9 at a stated `offsetM`), `inferred` = drawn from the plan's words, the reason in `precisionNote`",
       precision:
-        '`reference` (located: the data check holds every vertex within 50 m of its feature, after the stated offset) / `digitised-from-plan-text` (inferred)',
+        "`reference` (located: the data check holds every vertex within 50 m of its feature — of a line, or of a polygon's rings — after the stated offset) / `digitised-from-plan-text` (inferred)",
     },
   },
   transitLines: {
