@@ -9,8 +9,7 @@
  * and where the atlas's main-thread time goes (Lighthouse's bootup-time audit, per script).
  *
  * Gates, judged only against the bare page measured in the same run (never an absolute time), with
- * a tolerance for the noise of a shared 2-core machine (medians of 3 there still move by a few
- * points / ~10 %):
+ * a tolerance for the noise of a shared 2-core machine (see SCORE_TOLERANCE):
  *  - the atlas's median score may not be more than SCORE_TOLERANCE points below the bare page's;
  *  - the atlas's median LCP may not exceed the bare page's by more than LCP_TOLERANCE (×).
  * The targets (QUALITY-BAR P4) are atlas score ≥ bare and atlas LCP ≤ bare LCP; the table says
@@ -30,10 +29,15 @@ import { median, type Probe, probePage, startServers } from '../tests/bench/serv
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, OUTPUT_DIR } from '../tests/e2e/browser.ts';
 
 const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
-/** Score points the atlas may trail the same-run bare page by before the gate fails. */
-const SCORE_TOLERANCE = 5;
+/**
+ * Score points the atlas may trail the same-run bare page by before the gate fails. Measured on
+ * the shared 2-core machine (load average 5–20 from other work), single runs of the same build
+ * moved by ±8 points and LCP by up to ×1.8, so medians of 3 still need this much room; the start-up
+ * regression this bench was written for (desktop −14, LCP ×2.6) fails it.
+ */
+const SCORE_TOLERANCE = 10;
 /** How much later than the same-run bare page's the atlas's LCP may be before the gate fails. */
-const LCP_TOLERANCE = 1.1;
+const LCP_TOLERANCE = 2;
 const ATTEMPTS = 3;
 
 type FormFactor = 'desktop' | 'mobile';
