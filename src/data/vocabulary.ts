@@ -40,6 +40,30 @@ export const SUPPORTING_CATEGORIES = [
   'community',
 ] as const;
 
+/** Guangzhou's 11 districts: URL slug ↔ administrative code (districts.geojson `id`, parks' `districtCode`). */
+export const DISTRICTS = [
+  { slug: 'liwan', code: '440103' },
+  { slug: 'yuexiu', code: '440104' },
+  { slug: 'haizhu', code: '440105' },
+  { slug: 'tianhe', code: '440106' },
+  { slug: 'baiyun', code: '440111' },
+  { slug: 'huangpu', code: '440112' },
+  { slug: 'panyu', code: '440113' },
+  { slug: 'huadu', code: '440114' },
+  { slug: 'nansha', code: '440115' },
+  { slug: 'conghua', code: '440117' },
+  { slug: 'zengcheng', code: '440118' },
+] as const;
+export type DistrictSlug = (typeof DISTRICTS)[number]['slug'];
+export const DISTRICT_SLUGS = DISTRICTS.map((d) => d.slug) as DistrictSlug[];
+
+/**
+ * Line-status filter classes. A line or station is shown when its status is ticked; 'schematic'
+ * additionally governs everything drawn schematically (precision 'schematic'), whatever its status.
+ */
+export const LINE_STATUS_FILTERS = ['open', 'under-construction', 'planned', 'schematic'] as const;
+export type LineStatusFilter = (typeof LINE_STATUS_FILTERS)[number];
+
 /** Controlled vocabulary for filtering parks by lead industry (also parsed from the URL). */
 export const INDUSTRY_TAGS = [
   'internet',

@@ -231,6 +231,16 @@ const zh = {
   'units.mu': '亩',
   'units.km': '公里',
   'units.m': '米',
+  // ---- explorer: layers, filters, share, layout
+  // (keep this section's keys together)
+  // ---- explorer: search
+  // (keep this section's keys together)
+  // ---- explorer: compare and access ranking
+  // (keep this section's keys together)
+  // ---- explorer: plan promises and planned stations
+  // (keep this section's keys together)
+  // ---- explorer: measure and radius tools
+  // (keep this section's keys together)
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -471,6 +481,16 @@ const en: Record<MessageKey, string> = {
   'units.mu': 'mu',
   'units.km': 'km',
   'units.m': 'm',
+  // ---- explorer: layers, filters, share, layout
+  // (keep this section's keys together)
+  // ---- explorer: search
+  // (keep this section's keys together)
+  // ---- explorer: compare and access ranking
+  // (keep this section's keys together)
+  // ---- explorer: plan promises and planned stations
+  // (keep this section's keys together)
+  // ---- explorer: measure and radius tools
+  // (keep this section's keys together)
 };
 
 export const MESSAGES = { zh: zh as Record<MessageKey, string>, en } as const;

@@ -25,6 +25,7 @@ import {
   hashForCamera,
   hrefForState,
   type Page,
+  parseCompareParks,
   parsePath,
   parseViewState,
   sameCamera,
@@ -47,6 +48,8 @@ export interface UrlState {
   view: ViewState;
   /** A park id in the path that does not exist (shown as "not found"), cut to 80 characters. */
   unknownParkId: string | null;
+  /** Ids in `?parks=` the compare page left out (unknown, duplicate, over 10), for a notice. */
+  droppedCompareIds: string[];
   cameraIntent: CameraIntent;
 }
 
@@ -63,12 +66,18 @@ export interface HistoryLike {
   history: { state: unknown; replaceState: (data: unknown, unused: string, url: string) => void };
 }
 
+/** The park the map should show for a page (fitted when it changes). */
 function parkIdOf(page: Page): ParkId | null {
-  return page.kind === 'atlas' ? page.parkId : null;
+  return page.kind === 'atlas' || page.kind === 'access' ? page.parkId : null;
 }
 
 function samePage(a: Page, b: Page): boolean {
   return a.kind === b.kind && parkIdOf(a) === parkIdOf(b);
+}
+
+function droppedCompareIdsOf(page: Page, search: string): string[] {
+  if (page.kind !== 'compare') return [];
+  return parseCompareParks(new URLSearchParams(search).get('parks')).dropped;
 }
 
 export type UrlStore = ReturnType<typeof createUrlStore>;
@@ -79,6 +88,7 @@ export function createUrlStore(router: RouterLike, browser: HistoryLike, now = (
   const store = createStore<UrlState>()(() => ({
     view: initialView,
     unknownParkId: parsePath(initialLocation.pathname).unknownParkId,
+    droppedCompareIds: droppedCompareIdsOf(initialView.page, initialLocation.search),
     cameraIntent: { camera: initialView.camera, parkId: parkIdOf(initialView.page), revision: 0 },
   }));
 
@@ -110,6 +120,7 @@ export function createUrlStore(router: RouterLike, browser: HistoryLike, now = (
     store.setState({
       view,
       unknownParkId: parsePath(location.pathname).unknownParkId,
+      droppedCompareIds: droppedCompareIdsOf(view.page, location.search),
       cameraIntent: moveMap
         ? { camera: view.camera, parkId: parkIdOf(view.page), revision: previous.cameraIntent.revision + 1 }
         : previous.cameraIntent,

@@ -36,3 +36,8 @@ export function useViewPart<T>(select: (view: ViewState) => T): T {
 export function useCameraIntent() {
   return useStore(urlBinding().store, (s) => s.cameraIntent);
 }
+
+/** Ids the compare page dropped from `?parks=` (unknown, duplicate, over the limit). */
+export function useDroppedCompareIds(): string[] {
+  return useStore(urlBinding().store, (s) => s.droppedCompareIds);
+}

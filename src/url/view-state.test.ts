@@ -1,15 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARK_IDS } from '../data/schemas.ts';
-import { INDUSTRY_TAGS } from '../data/vocabulary.ts';
+import {
+  DISTRICT_SLUGS,
+  INDUSTRY_TAGS,
+  LINE_STATUS_FILTERS,
+  SUPPORTING_CATEGORIES,
+} from '../data/vocabulary.ts';
 import {
   BASEMAP_IDS,
   CAMERA_LIMITS,
   type Camera,
+  DEFAULT_FILTERS,
   DEFAULT_LAYERS,
+  defaultWeights,
   hrefForState,
   LAYER_GROUPS,
+  MAP_TOOLS,
   normaliseCamera,
+  normaliseWeights,
+  parseCompareParks,
   parsePath,
   parseViewState,
   serialiseViewState,
@@ -34,7 +44,28 @@ function isValidState(s: ViewState): boolean {
     );
   const basemapOk = (BASEMAP_IDS as readonly string[]).includes(s.basemap);
   const industryOk = s.industry === null || (INDUSTRY_TAGS as readonly string[]).includes(s.industry);
-  return layersOk && pageOk && cameraOk && industryOk && basemapOk && (s.lang === 'zh' || s.lang === 'en');
+  const weightsOk =
+    s.page.kind !== 'access' ||
+    s.page.weights === null ||
+    (s.page.weights.length === defaultWeights().length &&
+      s.page.weights.every((w) => Number.isInteger(w) && w >= 0 && w <= 100));
+  const compareOk =
+    s.page.kind !== 'compare' ||
+    (s.page.parkIds.length <= 10 && new Set(s.page.parkIds).size === s.page.parkIds.length);
+  const opacityOk = Object.entries(s.opacity).every(
+    ([g, v]) => LAYER_GROUPS.includes(g as never) && Number.isInteger(v) && v >= 0 && v < 100,
+  );
+  return (
+    layersOk &&
+    pageOk &&
+    cameraOk &&
+    industryOk &&
+    basemapOk &&
+    weightsOk &&
+    compareOk &&
+    opacityOk &&
+    (s.lang === 'zh' || s.lang === 'en')
+  );
 }
 
 const cameraArb: fc.Arbitrary<Camera> = fc
@@ -51,11 +82,36 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
   page: fc.oneof(
     fc.record({ kind: fc.constant('atlas' as const), parkId: fc.constantFrom(null, ...PARK_IDS) }),
     fc.constant({ kind: 'plan' as const }),
+    fc.constant({ kind: 'promises' as const }),
+    fc.record({
+      kind: fc.constant('compare' as const),
+      parkIds: fc.uniqueArray(fc.constantFrom(...PARK_IDS), { maxLength: 10 }),
+    }),
+    fc.record({
+      kind: fc.constant('access' as const),
+      parkId: fc.constantFrom(null, ...PARK_IDS),
+      weights: fc.option(
+        fc
+          .array(fc.integer({ min: 0, max: 100 }), {
+            minLength: defaultWeights().length,
+            maxLength: defaultWeights().length,
+          })
+          .filter((w) => w.some((v) => v > 0) && w.join() !== defaultWeights().join()),
+        { nil: null },
+      ),
+    }),
   ),
   lang: fc.constantFrom('zh' as const, 'en' as const),
   layers: fc.subarray([...LAYER_GROUPS]),
   industry: fc.constantFrom(null, ...INDUSTRY_TAGS),
   basemap: fc.constantFrom(...BASEMAP_IDS),
+  filters: fc.record({
+    district: fc.constantFrom(null, ...DISTRICT_SLUGS),
+    categories: fc.subarray([...SUPPORTING_CATEGORIES]),
+    lineStatuses: fc.subarray([...LINE_STATUS_FILTERS]),
+  }),
+  opacity: fc.dictionary(fc.constantFrom(...LAYER_GROUPS), fc.integer({ min: 0, max: 99 })),
+  tool: fc.constantFrom(null, ...MAP_TOOLS),
   camera: fc.option(cameraArb, { nil: null }),
 });
 
@@ -116,12 +172,57 @@ describe('view state URL round trip', () => {
       layers: [...DEFAULT_LAYERS],
       industry: null,
       basemap: 'embedded',
+      filters: DEFAULT_FILTERS,
+      opacity: {},
+      tool: null,
       camera: null,
     };
     expect(hrefForState(s)).toBe('/parks/bio-island');
     expect(hrefForState({ ...s, lang: 'en', layers: ['parks'] })).toBe(
       '/parks/bio-island?lang=en&layers=parks',
     );
+  });
+
+  it('reads the explorer filters, opacity and tool, dropping what it does not know', () => {
+    const s = parseViewState(
+      '/',
+      '?district=tianhe&cat=education,evil&status=none&opacity=parks:40,stations:250,evil:3,hubs:x&tool=rm',
+      '',
+    );
+    expect(s.filters).toEqual({ district: 'tianhe', categories: ['education'], lineStatuses: [] });
+    expect(s.opacity).toEqual({ parks: 40 });
+    expect(s.tool).toBeNull();
+    expect(parseViewState('/', '?district=<b>&cat=zzz', '').filters).toEqual(DEFAULT_FILTERS);
+    expect(parseViewState('/', '?tool=area', '').tool).toBe('area');
+  });
+
+  it('keeps known, distinct compare ids (at most 10) and reports the rest', () => {
+    expect(parseCompareParks('bio-island,evil,bio-island,nansha-ai')).toEqual({
+      parkIds: ['bio-island', 'nansha-ai'],
+      dropped: ['evil', 'bio-island'],
+    });
+    const many = [...PARK_IDS, ...PARK_IDS].join(',');
+    expect(parseCompareParks(many).parkIds).toHaveLength(10);
+    expect(parseCompareParks(many).dropped).toHaveLength(10);
+    expect(parseViewState('/compare', `?parks=${'x,'.repeat(5000)}`, '').page).toEqual({
+      kind: 'compare',
+      parkIds: [],
+    });
+  });
+
+  it('clamps and normalises access weights from the URL', () => {
+    const n = defaultWeights().length;
+    const page = (w: string) => parseViewState('/access', `?w=${w}`, '').page;
+    expect(page(['NaN', '-5', '1e9', ...Array(n - 3).fill('0')].join(','))).toEqual({
+      kind: 'access',
+      parkId: null,
+      weights: [defaultWeights()[0], 0, 100, ...Array(n - 3).fill(0)],
+    });
+    expect(page(Array(n).fill('0').join(','))).toMatchObject({ weights: null });
+    expect(page('1,2')).toMatchObject({ weights: null });
+    const sum = normaliseWeights([50, 50, 0, 0, 0, 0, 0]).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(1, 12);
+    expect(normaliseWeights(null)).toEqual(defaultWeights().map((w) => w / 100));
   });
 
   it('wraps the bearing so 179.96° does not come back as 180°', () => {

@@ -4,11 +4,27 @@
  * URL form (path carries the page, query the view options, hash the camera):
  *   /parks/:parkId?lang=en&layers=parks,transit-open&industry=ai&basemap=osm#12.50/23.10500/113.36000/0.0/0
  *                                                                             zoom / lat / lng / bearing / pitch
+ *   /compare?parks=a,b,c   /access/:parkId?w=25,10,20,10,10,15,10   /promises   /plan
+ * and, on any page, the explorer's filters and tools:
+ *   &district=tianhe&cat=education,living&status=open,planned&opacity=parks:60&tool=distance
  * Parsing never throws: anything unknown or out of range is dropped or clamped, so a garbage URL
  * still yields a valid state. Values are kept at a fixed precision so that
  * parse(serialise(s)) = s holds exactly (see view-state.test.ts).
  */
-import { INDUSTRY_TAGS, type IndustryTag, PARK_IDS, type ParkId } from '../data/vocabulary.ts';
+import {
+  DISTRICT_SLUGS,
+  type DistrictSlug,
+  INDUSTRY_TAGS,
+  type IndustryTag,
+  LINE_STATUS_FILTERS,
+  type LineStatusFilter,
+  PARK_IDS,
+  type ParkId,
+  SUPPORTING_CATEGORIES,
+} from '../data/vocabulary.ts';
+import { ACCESS_SCORE_FORMULA } from '../domain/access-score.ts';
+
+type SupportingCategory = (typeof SUPPORTING_CATEGORIES)[number];
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -42,7 +58,38 @@ export interface Camera {
   pitch: number;
 }
 
-export type Page = { kind: 'atlas'; parkId: ParkId | null } | { kind: 'plan' };
+/** The map tools of the explorer's toolbar; null = none open. */
+export const MAP_TOOLS = ['distance', 'area', 'radius'] as const;
+export type MapTool = (typeof MAP_TOOLS)[number];
+
+/** How many parks the compare page takes at most. */
+export const MAX_COMPARE_PARKS = 10;
+/** Access-score weights in the URL: one per ACCESS_SCORE_FORMULA input, in its order, each 0–100. */
+export const WEIGHT_LIMITS = { min: 0, max: 100 } as const;
+
+export type Page =
+  | { kind: 'atlas'; parkId: ParkId | null }
+  | { kind: 'plan' }
+  | { kind: 'promises' }
+  /** 0–10 distinct parks in the order given (the page asks for at least 2). */
+  | { kind: 'compare'; parkIds: ParkId[] }
+  /** weights: null = the formula's own; else one raw 0–100 weight per input (normalise before use). */
+  | { kind: 'access'; parkId: ParkId | null; weights: number[] | null };
+
+/** The explorer's filters; the defaults (null / everything ticked) are left out of the URL. */
+export interface Filters {
+  /** Parks (and their facilities) of one district; null = all districts. */
+  district: DistrictSlug | null;
+  /** Facility categories shown, in SUPPORTING_CATEGORIES order. */
+  categories: SupportingCategory[];
+  /** Line / station status classes shown, in LINE_STATUS_FILTERS order. */
+  lineStatuses: LineStatusFilter[];
+}
+export const DEFAULT_FILTERS: Filters = {
+  district: null,
+  categories: [...SUPPORTING_CATEGORIES],
+  lineStatuses: [...LINE_STATUS_FILTERS],
+};
 
 export interface ViewState {
   page: Page;
@@ -53,6 +100,11 @@ export interface ViewState {
   industry: IndustryTag | null;
   /** The basemap under the atlas (never its key: that stays on the device). */
   basemap: BasemapId;
+  filters: Filters;
+  /** Per-group layer opacity in whole percent, 0–100; a group left out is at 100. */
+  opacity: Partial<Record<LayerGroup, number>>;
+  /** The open map tool (measure distance / area, radius query). */
+  tool: MapTool | null;
   /** null = the default camera (fit the city, or the selected park). */
   camera: Camera | null;
 }
@@ -69,6 +121,8 @@ const PARK_ID_SET: ReadonlySet<string> = new Set(PARK_IDS);
 const LAYER_SET: ReadonlySet<string> = new Set(LAYER_GROUPS);
 const INDUSTRY_SET: ReadonlySet<string> = new Set(INDUSTRY_TAGS);
 const BASEMAP_SET: ReadonlySet<string> = new Set(BASEMAP_IDS);
+const DISTRICT_SET: ReadonlySet<string> = new Set(DISTRICT_SLUGS);
+const TOOL_SET: ReadonlySet<string> = new Set(MAP_TOOLS);
 
 export function isParkId(value: string): value is ParkId {
   return PARK_ID_SET.has(value);
@@ -116,7 +170,68 @@ export function parsePath(pathname: string): { page: Page; unknownParkId: string
       : { page: { kind: 'atlas', parkId: null }, unknownParkId: id.slice(0, 80) };
   }
   if (parts[0] === 'plan') return { page: { kind: 'plan' }, unknownParkId: null };
+  if (parts[0] === 'promises') return { page: { kind: 'promises' }, unknownParkId: null };
+  if (parts[0] === 'compare') return { page: { kind: 'compare', parkIds: [] }, unknownParkId: null };
+  if (parts[0] === 'access') {
+    const id = parts[1];
+    if (id === undefined || isParkId(id)) {
+      return { page: { kind: 'access', parkId: id ?? null, weights: null }, unknownParkId: null };
+    }
+    return { page: { kind: 'access', parkId: null, weights: null }, unknownParkId: id.slice(0, 80) };
+  }
   return { page: { kind: 'atlas', parkId: null }, unknownParkId: null };
+}
+
+/**
+ * The compare set from `?parks=`: known ids, first occurrence, at most MAX_COMPARE_PARKS. What was
+ * left out (unknown, duplicate or over the limit) is returned for a notice, each cut to 80 characters.
+ */
+export function parseCompareParks(value: string | null): { parkIds: ParkId[]; dropped: string[] } {
+  const parkIds: ParkId[] = [];
+  const dropped: string[] = [];
+  if (value === null) return { parkIds, dropped };
+  for (const raw of value.split(',').slice(0, 1000)) {
+    const id = raw.trim();
+    if (id === '') continue;
+    if (isParkId(id) && !parkIds.includes(id) && parkIds.length < MAX_COMPARE_PARKS) parkIds.push(id);
+    else dropped.push(id.slice(0, 80));
+  }
+  return { parkIds, dropped };
+}
+
+/**
+ * Access weights from `?w=`: one number per formula input. Each is clamped to WEIGHT_LIMITS and
+ * rounded; a non-number takes the formula's own weight; a list of the wrong length, or one that sums
+ * to 0, means the formula's weights (null).
+ */
+export function parseWeights(value: string | null): number[] | null {
+  if (value === null) return null;
+  const parts = value.split(',');
+  const defaults = defaultWeights();
+  if (parts.length !== defaults.length) return null;
+  const weights = parts.map((p, i) => {
+    const n = /^\s*-?\d+(\.\d+)?(e[+-]?\d+)?\s*$/i.test(p) ? Number(p) : Number.NaN;
+    if (!Number.isFinite(n)) return defaults[i] ?? 0;
+    return Math.round(Math.min(WEIGHT_LIMITS.max, Math.max(WEIGHT_LIMITS.min, n)));
+  });
+  if (weights.every((w) => w === 0)) return null;
+  return sameList(weights, defaults) ? null : weights;
+}
+
+/** The formula's own weights in URL form (whole percent). */
+export function defaultWeights(): number[] {
+  return ACCESS_SCORE_FORMULA.inputs.map((i) => Math.round(i.weight * 100));
+}
+
+/** Weights summing to 1, for the score (null → the formula's). */
+export function normaliseWeights(weights: readonly number[] | null): number[] {
+  const raw = weights ?? defaultWeights();
+  const sum = raw.reduce((s, w) => s + w, 0);
+  return raw.map((w) => (sum > 0 ? w / sum : 0));
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function parseCamera(hash: string): Camera | null {
@@ -142,6 +257,59 @@ function parseBasemap(value: string | null): BasemapId {
   return value !== null && BASEMAP_SET.has(value) ? (value as BasemapId) : DEFAULT_BASEMAP;
 }
 
+/** A ticked subset of `all` from a comma list ('none' = nothing ticked, absent = everything). */
+function parseSubset<T extends string>(value: string | null, all: readonly T[]): T[] {
+  if (value === null) return [...all];
+  if (value === 'none') return [];
+  const wanted = new Set(value.split(','));
+  const picked = all.filter((v) => wanted.has(v));
+  // Nothing recognised in a non-empty value is garbage, not a wish to hide everything.
+  return picked.length > 0 ? picked : [...all];
+}
+
+function serialiseSubset<T extends string>(values: readonly T[], all: readonly T[]): string | null {
+  if (sameList(values, all)) return null;
+  return values.length === 0 ? 'none' : values.join(',');
+}
+
+function parseFilters(params: URLSearchParams): Filters {
+  const district = params.get('district');
+  return {
+    district: district !== null && DISTRICT_SET.has(district) ? (district as DistrictSlug) : null,
+    categories: parseSubset(params.get('cat'), SUPPORTING_CATEGORIES),
+    lineStatuses: parseSubset(params.get('status'), LINE_STATUS_FILTERS),
+  };
+}
+
+/** `opacity=parks:60,stations:80`: whole percent, clamped to 0–100; 100 and unknown groups dropped. */
+function parseOpacity(value: string | null): Partial<Record<LayerGroup, number>> {
+  const opacity: Partial<Record<LayerGroup, number>> = {};
+  if (value === null) return opacity;
+  for (const pair of value.split(',').slice(0, LAYER_GROUPS.length * 4)) {
+    const [group = '', text = ''] = pair.split(':');
+    if (!LAYER_SET.has(group) || !/^\d+(\.\d+)?$/.test(text)) continue;
+    const percent = Math.round(Math.min(100, Math.max(0, Number(text))));
+    if (percent < 100) opacity[group as LayerGroup] = percent;
+  }
+  return opacity;
+}
+
+function serialiseOpacity(opacity: Partial<Record<LayerGroup, number>>): string | null {
+  const pairs = LAYER_GROUPS.flatMap((g) => {
+    const v = opacity[g];
+    return v === undefined || v >= 100 ? [] : [`${g}:${Math.max(0, Math.round(v))}`];
+  });
+  return pairs.length > 0 ? pairs.join(',') : null;
+}
+
+/** The page's own query parameters (compare set, access weights) folded into the page. */
+function withPageParams(page: Page, params: URLSearchParams): Page {
+  if (page.kind === 'compare')
+    return { kind: 'compare', parkIds: parseCompareParks(params.get('parks')).parkIds };
+  if (page.kind === 'access') return { ...page, weights: parseWeights(params.get('w')) };
+  return page;
+}
+
 /** Parses any pathname, query string and hash into a valid view state. Never throws. */
 export function parseViewState(pathname: string, search: string, hash: string): ViewState {
   let params: URLSearchParams;
@@ -151,12 +319,16 @@ export function parseViewState(pathname: string, search: string, hash: string): 
     params = new URLSearchParams();
   }
   const lang = params.get('lang');
+  const tool = params.get('tool');
   return {
-    page: parsePath(String(pathname)).page,
+    page: withPageParams(parsePath(String(pathname)).page, params),
     lang: lang === 'en' || lang === 'zh' ? lang : DEFAULT_LANG,
     layers: parseLayers(params.get('layers')),
     industry: parseIndustry(params.get('industry')),
     basemap: parseBasemap(params.get('basemap')),
+    filters: parseFilters(params),
+    opacity: parseOpacity(params.get('opacity')),
+    tool: tool !== null && TOOL_SET.has(tool) ? (tool as MapTool) : null,
     camera: parseCamera(String(hash)),
   };
 }
@@ -165,23 +337,36 @@ export function pathForPage(page: Page): string {
   switch (page.kind) {
     case 'plan':
       return '/plan';
+    case 'promises':
+      return '/promises';
+    case 'compare':
+      return '/compare';
+    case 'access':
+      return page.parkId ? `/access/${page.parkId}` : '/access';
     default:
       return page.parkId ? `/parks/${page.parkId}` : '/';
   }
 }
 
-function sameLayers(a: readonly LayerGroup[], b: readonly LayerGroup[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 /** The query string (with leading '?', or '') for the non-default options of a state. */
-export function searchForState(state: Pick<ViewState, 'lang' | 'layers' | 'industry' | 'basemap'>): string {
+export function searchForState(state: Omit<ViewState, 'camera'>): string {
   const params = new URLSearchParams();
+  const { page, filters } = state;
+  if (page.kind === 'compare' && page.parkIds.length > 0) params.set('parks', page.parkIds.join(','));
+  if (page.kind === 'access' && page.weights) params.set('w', page.weights.join(','));
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
-  if (!sameLayers(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
+  if (!sameList(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
   if (state.industry) params.set('industry', state.industry);
   if (state.basemap !== DEFAULT_BASEMAP) params.set('basemap', state.basemap);
-  const text = params.toString().replace(/%2C/g, ',');
+  if (filters.district) params.set('district', filters.district);
+  const categories = serialiseSubset(filters.categories, SUPPORTING_CATEGORIES);
+  if (categories !== null) params.set('cat', categories);
+  const statuses = serialiseSubset(filters.lineStatuses, LINE_STATUS_FILTERS);
+  if (statuses !== null) params.set('status', statuses);
+  const opacity = serialiseOpacity(state.opacity);
+  if (opacity !== null) params.set('opacity', opacity);
+  if (state.tool) params.set('tool', state.tool);
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }
 
