@@ -8,6 +8,7 @@ export * from './area.ts';
 export type { Bilingual } from './bilingual.ts';
 export * from './boundary-distance.ts';
 export * from './catchment.ts';
+export * from './explorer-filters.ts';
 export * from './facilities-nearby.ts';
 export * from './geometry-validation.ts';
 export * from './great-circle.ts';

@@ -18,7 +18,14 @@ type Listener = (event?: unknown) => void;
 
 class FakeMap {
   readonly options: MapOptions;
-  layers: { id: string; type: string; metadata?: unknown; layout: Record<string, unknown> }[] = [];
+  layers: {
+    id: string;
+    type: string;
+    metadata?: unknown;
+    layout: Record<string, unknown>;
+    paint: Record<string, unknown>;
+    filter?: unknown;
+  }[] = [];
   featureState = new Map<string, Record<string, unknown>>();
   calls: string[] = [];
   camera = { zoom: 10, lat: 23, lng: 113.3, bearing: 0, pitch: 0 };
@@ -39,6 +46,8 @@ class FakeMap {
       type: l.type,
       metadata: l.metadata,
       layout: { ...((l as { layout?: Record<string, unknown> }).layout ?? {}) },
+      paint: { ...((l as { paint?: Record<string, unknown> }).paint ?? {}) },
+      filter: (l as { filter?: unknown }).filter,
     }));
     this.featureState.clear();
   }
@@ -93,6 +102,18 @@ class FakeMap {
     layer.layout[name] = value;
     this.calls.push(`layout ${id} ${name}`);
   }
+  setFilter(id: string, filter: unknown) {
+    const layer = this.getLayer(id);
+    if (!layer) throw new Error(`no layer ${id}`);
+    layer.filter = filter ?? undefined;
+    this.calls.push(`filter ${id}`);
+  }
+  setPaintProperty(id: string, name: string, value: unknown) {
+    const layer = this.getLayer(id);
+    if (!layer) throw new Error(`no layer ${id}`);
+    layer.paint[name] = value;
+    this.calls.push(`paint ${id} ${name}`);
+  }
   extraSources = new Set<string>();
   sourceLoaded = new Map<string, boolean>();
   getSource(id: string) {
@@ -110,7 +131,7 @@ class FakeMap {
   }
   addLayer(layer: { id: string; type: string }, beforeId?: string) {
     const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : this.layers.length;
-    this.layers.splice(at, 0, { id: layer.id, type: layer.type, layout: {} });
+    this.layers.splice(at, 0, { id: layer.id, type: layer.type, layout: {}, paint: {} });
   }
   removeLayer(id: string) {
     this.layers = this.layers.filter((l) => l.id !== id);
@@ -242,6 +263,43 @@ const textField = (fake: FakeMap, id: string) => JSON.stringify(fake.getLayoutPr
 const enFirst = (field: string) => field.indexOf('"en"') < field.indexOf('"zh"');
 
 describe('AtlasMap', () => {
+  it('filters every line and station layer by status, keeping each layer its own filter', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    const own = fake.getLayer('transit-open')?.filter;
+    atlas.setLineStatuses(['planned']);
+    const filtered = fake.layers.filter((l) => JSON.stringify(l.filter ?? null).includes('"schematic"'));
+    expect(filtered.map((l) => l.id).sort()).toEqual(
+      [
+        'road-planned',
+        'station-label',
+        'station-open',
+        'station-planned',
+        'transit-open',
+        'transit-open-casing',
+        'transit-planned',
+      ].sort(),
+    );
+    expect(fake.getLayer('transit-open')?.filter).toEqual(['all', own, expect.anything()]);
+    // Re-applied after a style reload; everything ticked gives back the layer's own filter.
+    fake.reloadStyle();
+    expect(JSON.stringify(fake.getLayer('station-open')?.filter)).toContain('"planned"');
+    atlas.setLineStatuses(['open', 'under-construction', 'planned', 'schematic']);
+    expect(fake.getLayer('transit-open')?.filter).toEqual(own);
+    expect(fake.getLayer('station-label')?.filter).toBeUndefined();
+  });
+
+  it("scales a group's opacity from the built values and restores them at 100 %", () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setLayerOpacity({ facilities: 50 });
+    expect(fake.getLayer('facility-cluster')?.paint['circle-opacity']).toBeCloseTo(0.425, 6);
+    expect(fake.getLayer('facility')?.paint['circle-opacity']).toEqual(['*', 0.5, expect.anything()]);
+    expect(fake.calls.some((c) => c.startsWith('paint park'))).toBe(false);
+    atlas.setLayerOpacity({});
+    expect(fake.getLayer('facility-cluster')?.paint['circle-opacity']).toBe(0.85);
+  });
+
   it('keeps a language change made before the style is ready and applies it on style.load', () => {
     const { atlas, fake } = makeAtlas();
     atlas.setLanguage('en');

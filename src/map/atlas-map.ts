@@ -13,8 +13,10 @@
  * (MapView.tsx), which creates and destroys this class.
  */
 import {
+  type ExpressionSpecification,
   type GeoJSONSource,
   type IControl,
+  type LayerSpecification,
   type LngLatBoundsLike,
   type LngLatLike,
   type MapGeoJSONFeature,
@@ -27,7 +29,7 @@ import {
   Popup,
   ScaleControl,
 } from 'maplibre-gl';
-import type { ParkId } from '../data/vocabulary.ts';
+import { LINE_STATUS_FILTERS, type LineStatusFilter, type ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { type Camera, type Lang, type LayerGroup, sameCamera } from '../url/view-state.ts';
 import { type OnlineBasemap, redactKeys } from './basemaps.ts';
@@ -38,10 +40,14 @@ import { popupContentFor } from './popups.ts';
 import {
   bilingualLabel,
   buildStyle,
+  followsLineStatusFilter,
   isEmbeddedBasemapLayer,
   labelPropertyOf,
   layerGroupOf,
+  lineStatusFilter,
+  OPACITY_PROPERTIES,
   type StyleInputs,
+  scaleOpacity,
 } from './style.ts';
 
 /** Guangzhou's extent, used when there are no parks to fit. */
@@ -53,7 +59,8 @@ export const CITY_BOUNDS: LngLatBoundsLike = [
 /** How long a fit to a newly chosen park takes (0 when the user prefers reduced motion). */
 const FIT_DURATION_MS = 1400;
 
-export type LiveSourceKey = 'districtLabels' | 'probe';
+/** Sources whose data the app replaces at run time (facilities: filtered by the explorer). */
+export type LiveSourceKey = 'districtLabels' | 'probe' | 'facilities';
 
 /** Why an online basemap was given up for the embedded one. */
 export type BasemapFailure = 'key-rejected' | 'tile-errors' | 'timeout' | 'offline' | 'blocked';
@@ -184,6 +191,10 @@ export class AtlasMap {
   private selected: ParkId | null = null;
   private hovered: ParkId | null = null;
   private dimmed: ReadonlySet<ParkId> = new Set();
+  private lineStatuses: readonly LineStatusFilter[] = LINE_STATUS_FILTERS;
+  private opacity: Partial<Record<LayerGroup, number>> = {};
+  /** The layers as built: their own filters and opacities, which the explorer's are combined with. */
+  private readonly builtLayers: ReadonlyMap<string, LayerSpecification>;
   private readonly live = new Map<LiveSourceKey, GeoJSON.FeatureCollection>();
   private basemap: OnlineBasemap | null = null;
   private basemapHealth = { tileErrors: 0, lastProgressAt: 0, watchdog: 0, stop: () => {} };
@@ -205,10 +216,16 @@ export class AtlasMap {
     this.appliedCameraRevision = intent.revision;
     const initialBounds = intent.camera ? null : this.defaultBounds(intent.parkId);
     const createMap = options.createMap ?? ((o: MapOptions) => new MaplibreMap(o));
+    // The style is built in the first language and visibility, so nothing is re-set at start.
+    const style = buildStyle({
+      lang: options.lang,
+      data: options.data,
+      visibleGroups: options.visibleGroups,
+    });
+    this.builtLayers = new Map(style.layers.map((l) => [l.id, l]));
     this.map = createMap({
       container: options.container,
-      // The style is built in the first language and visibility, so nothing is re-set at start.
-      style: buildStyle({ lang: options.lang, data: options.data, visibleGroups: options.visibleGroups }),
+      style,
       ...(intent.camera
         ? {
             center: [intent.camera.lng, intent.camera.lat],
@@ -277,6 +294,20 @@ export class AtlasMap {
   /** Parks outside the list's filter: drawn faded (feature state: no style change, no re-layout). */
   setDimmed(parkIds: ReadonlySet<ParkId>): void {
     this.dimmed = parkIds;
+    this.sync();
+  }
+
+  /** The explorer's line-status filter, on every transit line and station layer. */
+  setLineStatuses(statuses: readonly LineStatusFilter[]): void {
+    if (statuses.join() === this.lineStatuses.join()) return;
+    this.lineStatuses = [...statuses];
+    this.sync();
+  }
+
+  /** Per-group opacity in whole percent (a group left out is at 100). */
+  setLayerOpacity(opacity: Partial<Record<LayerGroup, number>>): void {
+    if (JSON.stringify(opacity) === JSON.stringify(this.opacity)) return;
+    this.opacity = { ...opacity };
     this.sync();
   }
 
@@ -352,6 +383,8 @@ export class AtlasMap {
       selected: null as ParkId | null,
       hovered: null as ParkId | null,
       dimmed: new Set<ParkId>() as ReadonlySet<ParkId>,
+      lineStatuses: LINE_STATUS_FILTERS as readonly LineStatusFilter[],
+      opacity: {} as Partial<Record<LayerGroup, number>>,
       live: new Map<LiveSourceKey, GeoJSON.FeatureCollection>(),
     };
   }
@@ -407,6 +440,35 @@ export class AtlasMap {
           this.setParkState(id, { dimmed: this.dimmed.has(id) });
       }
       applied.dimmed = this.dimmed;
+    }
+
+    if (applied.lineStatuses !== this.lineStatuses) {
+      const everything = this.lineStatuses.length === LINE_STATUS_FILTERS.length;
+      for (const layer of map.getStyle().layers) {
+        if (!followsLineStatusFilter(layer)) continue;
+        // Every filter in our style is an expression (style.ts), so the two combine with 'all'.
+        const own = (this.builtLayers.get(layer.id) as { filter?: ExpressionSpecification } | undefined)
+          ?.filter;
+        const extra = lineStatusFilter(this.lineStatuses);
+        map.setFilter(layer.id, everything ? (own ?? null) : own ? ['all', own, extra] : extra);
+      }
+      applied.lineStatuses = this.lineStatuses;
+    }
+
+    if (applied.opacity !== this.opacity) {
+      for (const layer of map.getStyle().layers) {
+        const group = layerGroupOf(layer);
+        const built = this.builtLayers.get(layer.id);
+        if (!group || !built) continue;
+        const factor = (this.opacity[group] ?? 100) / 100;
+        if (factor === (applied.opacity[group] ?? 100) / 100) continue;
+        const paint = (built as { paint?: Record<string, unknown> }).paint ?? {};
+        for (const property of OPACITY_PROPERTIES[layer.type] ?? []) {
+          // biome-ignore lint/suspicious/noExplicitAny: the property names come from OPACITY_PROPERTIES by layer type
+          map.setPaintProperty(layer.id, property as any, scaleOpacity(paint[property], factor));
+        }
+      }
+      applied.opacity = this.opacity;
     }
 
     for (const [key, data] of this.live) {

@@ -8,6 +8,8 @@ import {
   isEmbeddedBasemapLayer,
   labelPropertyOf,
   layerGroupOf,
+  lineStatusFilter,
+  scaleOpacity,
 } from './style.ts';
 import { THEME } from './theme.ts';
 
@@ -164,5 +166,35 @@ describe('embedded basemap style', () => {
     expect((planned?.paint as Record<string, unknown> | undefined)?.['line-dasharray']).toBeDefined();
     expect(open).toBeDefined();
     expect((open?.paint as Record<string, unknown> | undefined)?.['line-dasharray']).toBeUndefined();
+  });
+
+  it('scales opacity without moving a zoom expression off the top level', () => {
+    expect(scaleOpacity(undefined, 0.5)).toBe(0.5);
+    expect(scaleOpacity(0.8, 0.5)).toBeCloseTo(0.4, 12);
+    expect(scaleOpacity(0.8, 1)).toBe(0.8);
+    expect(scaleOpacity(['interpolate', ['linear'], ['zoom'], 8, 0.2, 14, 1], 0.5)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      8,
+      0.1,
+      14,
+      0.5,
+    ]);
+    expect(scaleOpacity(['step', ['zoom'], 0, 10, 1], 0.5)).toEqual(['step', ['zoom'], 0, 10, 0.5]);
+    expect(scaleOpacity(['case', ['has', 'x'], 1, 0.5], 0.5)).toEqual([
+      '*',
+      0.5,
+      ['case', ['has', 'x'], 1, 0.5],
+    ]);
+  });
+
+  it('leaves schematic drawings out unless they are ticked', () => {
+    expect(JSON.stringify(lineStatusFilter(['open']))).toContain('schematic');
+    expect(lineStatusFilter(['open', 'schematic'])).toEqual([
+      'in',
+      ['get', 'status'],
+      ['literal', ['open', 'schematic']],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
+import type { LineStatusFilter } from '../data/vocabulary.ts';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
 import { LAYER, SOURCE } from './ids.ts';
 import { THEME } from './theme.ts';
@@ -55,6 +56,8 @@ export interface AtlasLayerMetadata {
   'atlas:label'?: string;
   /** Part of the embedded basemap: hidden while an online basemap is shown instead. */
   'atlas:basemap'?: 'embedded';
+  /** Lines and stations: also filtered by the explorer's line-status filter. */
+  'atlas:filter'?: 'line-status';
 }
 
 const EMBEDDED_BASEMAP: AtlasLayerMetadata = { 'atlas:basemap': 'embedded' };
@@ -66,6 +69,57 @@ const basemapLabelMetadata = (labelProperty: string): AtlasLayerMetadata => ({
 
 function layerMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMetadata {
   return labelProperty ? { 'atlas:group': group, 'atlas:label': labelProperty } : { 'atlas:group': group };
+}
+
+/** A transit line or station layer: its group's metadata plus the line-status filter. */
+function transitMetadata(group: LayerGroup, labelProperty?: string): AtlasLayerMetadata {
+  return { ...layerMetadata(group, labelProperty), 'atlas:filter': 'line-status' };
+}
+
+/** Whether a layer follows the line-status filter. */
+export function followsLineStatusFilter(layer: { metadata?: unknown }): boolean {
+  return (layer.metadata as AtlasLayerMetadata | undefined)?.['atlas:filter'] === 'line-status';
+}
+
+/**
+ * The map side of the line-status filter (src/domain/explorer-filters.ts `matchesLineStatus`):
+ * status ticked, and schematic drawings only when 'schematic' is ticked.
+ */
+export function lineStatusFilter(statuses: readonly LineStatusFilter[]): ExpressionSpecification {
+  const byStatus: ExpressionSpecification = ['in', ['get', 'status'], ['literal', [...statuses]]];
+  return statuses.includes('schematic')
+    ? byStatus
+    : ['all', byStatus, ['!=', ['get', 'precision'], 'schematic']];
+}
+
+/** The paint properties that carry a layer's opacity, by layer type. */
+export const OPACITY_PROPERTIES: Record<string, readonly string[]> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity', 'icon-opacity'],
+  raster: ['raster-opacity'],
+};
+
+/**
+ * A paint opacity scaled by `factor` (0–1). Zoom expressions must stay at the top of a property, so
+ * for those the outputs are scaled instead of wrapping the whole expression.
+ */
+export function scaleOpacity(value: unknown, factor: number): unknown {
+  if (factor >= 1) return value;
+  if (value === undefined) return factor;
+  if (typeof value === 'number') return value * factor;
+  if (
+    Array.isArray(value) &&
+    (value[0] === 'interpolate' || value[0] === 'step') &&
+    JSON.stringify(value[value[0] === 'step' ? 1 : 2]) === '["zoom"]'
+  ) {
+    const scaled = [...value];
+    const firstOutput = value[0] === 'step' ? 2 : 4;
+    for (let i = firstOutput; i < scaled.length; i += 2) scaled[i] = scaleOpacity(scaled[i], factor);
+    return scaled;
+  }
+  return ['*', factor, value];
 }
 
 /** The toggle group of a layer (none: the basemap, always on). */
@@ -494,7 +548,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.roadPlanned,
-      metadata: layerMetadata('transit-planned'),
+      metadata: transitMetadata('transit-planned'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: isRoad,
@@ -508,7 +562,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitOpenCasing,
-      metadata: layerMetadata('transit-open'),
+      metadata: transitMetadata('transit-open'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
@@ -520,7 +574,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitOpen,
-      metadata: layerMetadata('transit-open'),
+      metadata: transitMetadata('transit-open'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['==', ['get', 'status'], 'open']],
@@ -532,7 +586,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.transitPlanned,
-      metadata: layerMetadata('transit-planned'),
+      metadata: transitMetadata('transit-planned'),
       type: 'line',
       source: SOURCE.transitLines,
       filter: ['all', isNotRoad, ['!=', ['get', 'status'], 'open']],
@@ -546,7 +600,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.stationOpen,
-      metadata: layerMetadata('stations'),
+      metadata: transitMetadata('stations'),
       type: 'circle',
       source: SOURCE.stations,
       minzoom: 10,
@@ -560,7 +614,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     },
     {
       id: LAYER.stationPlanned,
-      metadata: layerMetadata('stations'),
+      metadata: transitMetadata('stations'),
       type: 'circle',
       source: SOURCE.stations,
       minzoom: 9,
@@ -585,7 +639,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
     } as LayerSpecification,
     {
       id: LAYER.stationLabel,
-      metadata: layerMetadata('stations', 'name'),
+      metadata: transitMetadata('stations', 'name'),
       type: 'symbol',
       source: SOURCE.stations,
       minzoom: 12.5,
