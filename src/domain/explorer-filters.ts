@@ -43,3 +43,23 @@ export function countShown<T>(
   for (const item of items) if (predicate(item)) shown++;
   return { shown, total: items.length };
 }
+
+/** Modes drawn as roads: with the plan's planned links, whatever their status (style.ts). */
+export const ROAD_MODES: readonly string[] = ['expressway', 'road', 'bridge'];
+
+/** The layer group a transit line is drawn in: lines in service, or the plan's links and roads. */
+export function transitGroupOf(line: { mode: string; status: string }): 'transit-open' | 'transit-planned' {
+  return !ROAD_MODES.includes(line.mode) && line.status === 'open' ? 'transit-open' : 'transit-planned';
+}
+
+/**
+ * The facility filter the map and the counts share: category ticked and — when a district is
+ * chosen — the facility's park passes the park filters.
+ */
+export function facilityPredicate(
+  filters: { categories: readonly string[]; district: string | null },
+  parkShown: (parkId: string) => boolean,
+): (facility: { category: string; parkId: string }) => boolean {
+  const parkFilter = filters.district === null ? () => true : parkShown;
+  return (facility) => matchesFacility(facility, filters.categories, parkFilter);
+}

@@ -9,7 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
-import type { ParkId } from '../data/vocabulary.ts';
+import type { LineStatusFilter, ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
 import { AtlasMap, type AtlasMapHandlers, type FacilityFocus } from './atlas-map.ts';
@@ -32,6 +32,12 @@ export interface MapViewProps extends AtlasMapHandlers {
   hoveredParkId: ParkId | null;
   /** Parks outside the list's filter: drawn faded. */
   dimmedParkIds: ReadonlySet<ParkId>;
+  /** The explorer's line-status filter. */
+  lineStatuses: readonly LineStatusFilter[];
+  /** Per-group opacity in whole percent. */
+  layerOpacity: Partial<Record<LayerGroup, number>>;
+  /** The facilities the filters leave (null until loaded: the style's own file is shown). */
+  facilities: GeoJSON.FeatureCollection | null;
   /** The online basemap to draw under the atlas (null: the embedded one). */
   basemap: OnlineBasemap | null;
   /** Where the URL wants the camera (see url-store.ts). */
@@ -100,6 +106,11 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => atlasRef.current?.setHover(props.hoveredParkId), [props.hoveredParkId]);
   useEffect(() => atlasRef.current?.setDimmed(props.dimmedParkIds), [props.dimmedParkIds]);
   useEffect(() => atlasRef.current?.setBasemap(props.basemap), [props.basemap]);
+  useEffect(() => atlasRef.current?.setLineStatuses(props.lineStatuses), [props.lineStatuses]);
+  useEffect(() => atlasRef.current?.setLayerOpacity(props.layerOpacity), [props.layerOpacity]);
+  useEffect(() => {
+    if (props.facilities) atlasRef.current?.setLiveSource('facilities', props.facilities);
+  }, [props.facilities]);
   useEffect(() => atlasRef.current?.setCameraIntent(props.cameraIntent), [props.cameraIntent]);
   useEffect(
     () => atlasRef.current?.setLiveSource('districtLabels', props.districtLabels),

@@ -10,6 +10,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { LineStatusFilter } from '../data/vocabulary.ts';
+import { ROAD_MODES } from '../domain/explorer-filters.ts';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
 import { LAYER, SOURCE } from './ids.ts';
 import { THEME } from './theme.ts';
@@ -21,7 +22,6 @@ export interface StyleInputs {
   visibleGroups: readonly LayerGroup[];
 }
 
-const ROAD_MODES = ['expressway', 'road', 'bridge'];
 /** The map draws the 800 m walking catchments of stations in service and of planned ones. */
 const CATCHMENT_FILTER: ExpressionSpecification = [
   'all',
@@ -30,8 +30,8 @@ const CATCHMENT_FILTER: ExpressionSpecification = [
 ];
 /** Above this zoom the park outlines are big enough on their own. */
 export const PARK_MARKER_MAX_ZOOM = 12.5;
-const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', ROAD_MODES]];
-const isNotRoad: ExpressionSpecification = ['!', ['in', ['get', 'mode'], ['literal', ROAD_MODES]]];
+const isRoad: ExpressionSpecification = ['in', ['get', 'mode'], ['literal', [...ROAD_MODES]]];
+const isNotRoad: ExpressionSpecification = ['!', ['in', ['get', 'mode'], ['literal', [...ROAD_MODES]]]];
 
 /**
  * Bilingual label: the chosen language first, the other below, smaller. OSM names often have no

@@ -12,6 +12,7 @@ import {
 } from '../../data/geodata.ts';
 import type { ParkId } from '../../data/schemas.ts';
 import { useLoaded } from '../../data/use-dataset.ts';
+import { facilityPredicate } from '../../domain/explorer-filters.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import type { BasemapFailure } from '../../map/atlas-map.ts';
@@ -19,7 +20,7 @@ import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
-import { useIndustryFilter } from '../parks/use-industry-filter.ts';
+import { useParkFilters } from '../parks/use-park-filters.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
 
@@ -100,11 +101,19 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const setProbe = useAtlasStore((s) => s.setProbe);
   const pushNotice = useAtlasStore((s) => s.pushNotice);
   const probeOverlay = useAtlasStore((s) => s.probeOverlay);
-  const { matches } = useIndustryFilter();
+  const { matches } = useParkFilters();
   const dimmedParkIds = useMemo(
     () => new Set(parks.features.map((f) => f.properties.id).filter((id) => !matches(id))),
     [parks, matches],
   );
+  // The facilities the filters leave: the map's clusters count only these, so they are filtered as
+  // data rather than by a layer filter.
+  const { filters } = state;
+  const shownFacilities = useMemo(() => {
+    if (facilities.status !== 'ready') return null;
+    const shown = facilityPredicate(filters, (id) => matches(id as ParkId));
+    return { ...facilities.value, features: facilities.value.features.filter((f) => shown(f.properties)) };
+  }, [facilities, filters, matches]);
 
   const data = useMemo(
     () => ({
@@ -163,6 +172,9 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       selectedParkId={selectedParkId}
       hoveredParkId={hoveredParkId}
       dimmedParkIds={dimmedParkIds}
+      lineStatuses={state.filters.lineStatuses}
+      layerOpacity={state.opacity}
+      facilities={shownFacilities}
       basemap={onlineBasemap}
       cameraIntent={cameraIntent}
       data={data}

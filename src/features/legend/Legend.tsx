@@ -1,9 +1,20 @@
 import { useState } from 'react';
+import { LINE_STATUS_FILTERS, type LineStatusFilter, SUPPORTING_CATEGORIES } from '../../data/vocabulary.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { THEME } from '../../map/theme.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../../url/view-state.ts';
 import { BasemapPicker } from '../basemap/BasemapPicker.tsx';
+import { useParkFilters } from '../parks/use-park-filters.ts';
+import { type LayerCounts, useLayerCounts } from './use-layer-counts.ts';
+
+type Category = (typeof SUPPORTING_CATEGORIES)[number];
+/** Facility categories the map has a colour for (the ones with mapped facilities). */
+const MAPPED_CATEGORIES = SUPPORTING_CATEGORIES.filter((c): c is Category & keyof typeof THEME.facility =>
+  Object.hasOwn(THEME.facility, c),
+);
+/** Groups whose features the line-status filter applies to. */
+const STATUS_GROUPS: readonly LayerGroup[] = ['transit-open', 'transit-planned', 'stations'];
 
 function Swatch({ group }: { group: LayerGroup }) {
   switch (group) {
@@ -43,54 +54,173 @@ function Swatch({ group }: { group: LayerGroup }) {
   }
 }
 
-/** Legend for every layer group, each with a show/hide toggle kept in the URL. */
-export function Legend() {
+function toggled<T extends string>(all: readonly T[], current: readonly T[], value: T): T[] {
+  const next = new Set(current);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return all.filter((v) => next.has(v));
+}
+
+/** Every layer group with its show/hide toggle, opacity and count, and the line/facility filters. */
+function LayerControls({ counts }: { counts: LayerCounts }) {
   const { t } = useLang();
   const { state, update } = useViewState();
   const visible = new Set(state.layers);
-  // Open on wide screens; on a phone the legend starts folded so it does not cover the map.
-  const [open, setOpen] = useState(() => window.matchMedia?.('(min-width: 801px)').matches ?? true);
-  const toggle = (group: LayerGroup) => {
-    const next = new Set(visible);
-    if (next.has(group)) next.delete(group);
-    else next.add(group);
-    update({ layers: LAYER_GROUPS.filter((g) => next.has(g)) }, { replace: true });
-  };
+  const { filters } = state;
+  const setOpacity = (group: LayerGroup, percent: number) =>
+    update({ opacity: { ...state.opacity, [group]: percent } }, { replace: true });
   return (
-    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="legend__heading">{t('legend.heading')}</summary>
+    <div className="layers" data-testid="layer-controls">
       <ul className="legend__items">
-        {LAYER_GROUPS.map((group) => (
-          <li key={group} className="legend__item">
-            <label>
+        {LAYER_GROUPS.map((group) => {
+          const count = counts[group];
+          const opacity = state.opacity[group] ?? 100;
+          return (
+            <li key={group} className="legend__item">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={visible.has(group)}
+                  onChange={() =>
+                    update({ layers: toggled(LAYER_GROUPS, state.layers, group) }, { replace: true })
+                  }
+                  data-layer-group={group}
+                />
+                <Swatch group={group} />
+                <span className="legend__name">{t(`layer.${group}`)}</span>
+                {count ? (
+                  <span className="legend__count" data-count-group={group}>
+                    {t('filters.shown', { shown: count.shown, total: count.total })}
+                  </span>
+                ) : null}
+              </label>
+              {visible.has(group) ? (
+                <input
+                  className="legend__opacity"
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={10}
+                  value={opacity}
+                  aria-label={t('layers.opacity', { layer: t(`layer.${group}`) })}
+                  aria-valuetext={`${opacity} %`}
+                  onChange={(e) => setOpacity(group, Number(e.currentTarget.value))}
+                  data-opacity-group={group}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {STATUS_GROUPS.some((g) => visible.has(g)) ? (
+        <fieldset className="legend__filters">
+          <legend>{t('filters.lineStatus')}</legend>
+          {LINE_STATUS_FILTERS.map((status) => (
+            <label key={status}>
               <input
                 type="checkbox"
-                checked={visible.has(group)}
-                onChange={() => toggle(group)}
-                data-layer-group={group}
+                checked={filters.lineStatuses.includes(status)}
+                onChange={() =>
+                  update(
+                    {
+                      filters: {
+                        ...filters,
+                        lineStatuses: toggled(LINE_STATUS_FILTERS, filters.lineStatuses, status),
+                      },
+                    },
+                    { replace: true },
+                  )
+                }
+                data-line-status={status}
               />
-              <Swatch group={group} />
-              <span>{t(`layer.${group}`)}</span>
+              {t(`lineStatus.${status}`)}
             </label>
-            {group === 'transit-planned' && visible.has(group) ? (
+          ))}
+        </fieldset>
+      ) : null}
+      {visible.has('facilities') ? (
+        <fieldset className="legend__filters legend__filters--grid">
+          <legend>{t('filters.categories')}</legend>
+          {MAPPED_CATEGORIES.map((category) => (
+            <label key={category}>
+              <input
+                type="checkbox"
+                checked={filters.categories.includes(category)}
+                onChange={() =>
+                  update(
+                    {
+                      filters: {
+                        ...filters,
+                        categories: toggled(SUPPORTING_CATEGORIES, filters.categories, category),
+                      },
+                    },
+                    { replace: true },
+                  )
+                }
+                data-category={category}
+              />
+              <span
+                className="swatch swatch--dot swatch--filled"
+                style={{ background: THEME.facility[category] }}
+              />
+              {t(`category.${category}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
+
+function LineStatusKeys({ statuses }: { statuses: readonly LineStatusFilter[] }) {
+  const { t } = useLang();
+  return (
+    <>
+      {statuses.includes('planned') || statuses.includes('under-construction') ? (
+        <li>
+          <span className="swatch swatch--line swatch--dashed" style={{ borderTopColor: THEME.road }} />
+          {t('legend.road')}
+        </li>
+      ) : null}
+      {statuses.includes('planned') ? (
+        <li>
+          <span className="swatch swatch--dot" style={{ borderColor: THEME.stationPlannedStroke }} />
+          {t('legend.planned')}
+          {statuses.includes('schematic') ? ` / ${t('legend.schematic')}` : ''}
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+/** The key to what the map shows now: visible groups only, and only the categories/statuses ticked. */
+function VisibleKey() {
+  const { t } = useLang();
+  const { state } = useViewState();
+  const { filters } = state;
+  const shown = LAYER_GROUPS.filter((g) => state.layers.includes(g) && (state.opacity[g] ?? 100) > 0);
+  return (
+    <section className="legend__key" aria-labelledby="legend-key-heading" data-testid="legend-key">
+      <h3 id="legend-key-heading" className="legend__subheading">
+        {t('legend.heading')}
+      </h3>
+      {shown.length === 0 ? <p className="legend__note">{t('legend.nothingVisible')}</p> : null}
+      <ul className="legend__items">
+        {shown.map((group) => (
+          <li key={group} className="legend__item legend__item--key" data-key-group={group}>
+            <span className="legend__key-row">
+              <Swatch group={group} />
+              {t(`layer.${group}`)}
+            </span>
+            {group === 'transit-planned' ? (
               <ul className="legend__sub">
-                <li>
-                  <span
-                    className="swatch swatch--line swatch--dashed"
-                    style={{ borderTopColor: THEME.road }}
-                  />
-                  {t('legend.road')}
-                </li>
-                <li>
-                  <span className="swatch swatch--dot" style={{ borderColor: THEME.stationPlannedStroke }} />
-                  {t('legend.planned')} / {t('legend.schematic')}
-                </li>
+                <LineStatusKeys statuses={filters.lineStatuses} />
               </ul>
             ) : null}
-            {group === 'facilities' && visible.has(group) ? (
+            {group === 'facilities' ? (
               <ul className="legend__sub legend__sub--grid">
-                {(Object.keys(THEME.facility) as (keyof typeof THEME.facility)[]).map((category) => (
-                  <li key={category}>
+                {MAPPED_CATEGORIES.filter((c) => filters.categories.includes(c)).map((category) => (
+                  <li key={category} data-key-category={category}>
                     <span
                       className="swatch swatch--dot swatch--filled"
                       style={{ background: THEME.facility[category] }}
@@ -101,12 +231,29 @@ export function Legend() {
                 <li className="legend__note-row">{t('legend.facilityPrecision')}</li>
               </ul>
             ) : null}
-            {group === 'parks' && visible.has(group) ? (
-              <p className="legend__note">{t('park.precisionNote')}</p>
-            ) : null}
+            {group === 'parks' ? <p className="legend__note">{t('park.precisionNote')}</p> : null}
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Layers (toggles, opacity, filters, counts) and the key to what is on the map, kept in the URL. */
+export function Legend() {
+  const { t } = useLang();
+  const { state } = useViewState();
+  const { matches } = useParkFilters();
+  const counts = useLayerCounts(state.filters, matches);
+  // Open on wide screens; on a phone the legend starts folded so it does not cover the map.
+  const [open, setOpen] = useState(() => window.matchMedia?.('(min-width: 801px)').matches ?? true);
+  return (
+    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="legend__heading">
+        {t('layers.heading')} · {t('legend.heading')}
+      </summary>
+      <LayerControls counts={counts} />
+      <VisibleKey />
       {/* The embedded basemap's street context is partial: say where it exists and what to do elsewhere. */}
       {state.basemap === 'embedded' ? (
         <div className="legend__basemap" data-testid="basemap-coverage">

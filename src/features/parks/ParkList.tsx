@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import type { IndustryTag } from '../../data/content-schema.ts';
 import type { ParkId } from '../../data/schemas.ts';
+import { DISTRICT_SLUGS, type DistrictSlug } from '../../data/vocabulary.ts';
 import { INDUSTRY_TAG_NAMES } from '../../i18n/industry-tags.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useAtlasStore } from '../../state/store.ts';
@@ -9,7 +10,7 @@ import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { AreaAuditBadge } from './AreaAuditBadge.tsx';
 import type { ParkSummary } from './park-summaries.ts';
-import { useIndustryFilter } from './use-industry-filter.ts';
+import { useParkFilters } from './use-park-filters.ts';
 
 interface Props {
   parks: ParkSummary[];
@@ -22,7 +23,7 @@ export function ParkList({ parks, selectedParkId }: Props) {
   const { state } = useViewState();
   const hovered = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
-  const { tags, industry, setIndustry, matches } = useIndustryFilter();
+  const { tags, industry, setIndustry, district, setDistrict, matches } = useParkFilters();
   const shown = parks.filter((p) => matches(p.id));
   // The list is the page's first meaningful paint; the load benchmark checks it comes before the map.
   useEffect(() => {
@@ -51,6 +52,24 @@ export function ParkList({ parks, selectedParkId }: Props) {
           </select>
         </label>
       ) : null}
+      <label className="park-list__filter">
+        {t('filters.district')}
+        <select
+          value={district ?? ''}
+          onChange={(e) => setDistrict((e.target.value || null) as DistrictSlug | null)}
+          data-testid="district-filter"
+        >
+          <option value="">{t('filters.allDistricts')}</option>
+          {DISTRICT_SLUGS.map((slug) => (
+            <option key={slug} value={slug}>
+              {t(`district.${slug}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="park-list__count" aria-live="polite" data-testid="park-count">
+        {t('filters.parksShown', { shown: shown.length, total: parks.length })}
+      </p>
       {shown.length === 0 ? <p className="muted">{t('parks.noMatch')}</p> : null}
       <ol className="park-list__items">
         {shown.map((park) => {
