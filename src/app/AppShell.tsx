@@ -4,6 +4,7 @@ import { useLang } from '../i18n/use-lang.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useViewState } from '../url/use-view-state.ts';
 import { hrefForState } from '../url/view-state.ts';
+import { ShareButton } from './ShareButton.tsx';
 
 /** Title, navigation and language switch around every page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -44,6 +45,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {t('nav.plan')}
           </Link>
+          <ShareButton />
           <button
             type="button"
             className="lang-switch"

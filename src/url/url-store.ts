@@ -160,11 +160,17 @@ export function createUrlStore(router: RouterLike, browser: HistoryLike, now = (
     else pendingWrite = setTimeout(write, wait);
   };
 
+  /** The full shareable address of what the user sees now, camera included even if not yet written. */
+  const shareableHref = () => {
+    const { location } = browser;
+    return `${location.pathname}${searchForState(store.getState().view)}${hashForCamera(currentCamera)}`;
+  };
+
   /** Drops a camera write still waiting (the map is going away). */
   const dispose = () => {
     cancelPendingWrite();
     unsubscribe();
   };
 
-  return { store, update, setCamera, cancelPendingWrite, dispose };
+  return { store, update, setCamera, shareableHref, cancelPendingWrite, dispose };
 }

@@ -41,3 +41,8 @@ export function useCameraIntent() {
 export function useDroppedCompareIds(): string[] {
   return useStore(urlBinding().store, (s) => s.droppedCompareIds);
 }
+
+/** The address to share: the current view with the latest camera. */
+export function shareableUrl(): string {
+  return new URL(urlBinding().shareableHref(), window.location.href).href;
+}

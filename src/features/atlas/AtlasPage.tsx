@@ -1,4 +1,4 @@
-import { lazy, type RefObject, Suspense, useEffect, useRef } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { loadParks } from '../../data/geodata.ts';
@@ -62,9 +62,23 @@ export function AtlasPage() {
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   const mapStatus = useAtlasStore((s) => s.mapStatus);
   const sidebarRef = useRef<HTMLElement>(null);
+  // On a phone the sidebar is a bottom sheet: peeking under the map, or expanded over it.
+  const [sheetExpanded, setSheetExpanded] = useState(false);
   return (
-    <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
-      <aside className="atlas__sidebar" ref={sidebarRef}>
+    <div
+      className={`atlas${selectedId ? ' atlas--park' : ''}${sheetExpanded ? ' atlas--sheet-expanded' : ''}`}
+    >
+      <aside className="atlas__sidebar" ref={sidebarRef} data-testid="sidebar">
+        <button
+          type="button"
+          className="sheet-handle"
+          aria-expanded={sheetExpanded}
+          aria-controls="park-list"
+          onClick={() => setSheetExpanded((v) => !v)}
+          data-testid="sheet-handle"
+        >
+          {t(sheetExpanded ? 'sheet.collapse' : 'sheet.expand')}
+        </button>
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>
             <Sidebar scrollRef={sidebarRef} />
