@@ -239,6 +239,7 @@ const zh = {
   // (keep this section's keys together)
   // ---- explorer: plan promises and planned stations
   // (keep this section's keys together)
+  'promises.noPlannedWithin': '{km} 公里内无规划站点',
   // ---- explorer: measure and radius tools
   // (keep this section's keys together)
 } as const;
@@ -489,6 +490,7 @@ const en: Record<MessageKey, string> = {
   // (keep this section's keys together)
   // ---- explorer: plan promises and planned stations
   // (keep this section's keys together)
+  'promises.noPlannedWithin': 'none within {km} km',
   // ---- explorer: measure and radius tools
   // (keep this section's keys together)
 };
