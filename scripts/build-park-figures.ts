@@ -62,7 +62,7 @@ export const INPUT_FILES = [
 
 export const METHOD =
   'src/domain/park-figures.ts per park: nearest 3 open and 3 planned/under-construction stations from the park ' +
-  'boundary (0 inside); hub and park-to-park distances from boundary and centroid; catchment shares from ' +
+  'boundary (0 inside; planned/under-construction only within 10 km, PLANNED_STATION_MAX_DISTANCE_M); hub and park-to-park distances from boundary and centroid; catchment shares from ' +
   'catchments.json; access score (ACCESS_SCORE_FORMULA) from those inputs; facilities inside or within 1 km of the ' +
   'boundary; output per km² = the plan’s earliest 亿元 revenue target ÷ stated and mapped area. Great-circle ' +
   'distances on a sphere of R = 6,371,008.8 m; geodesic areas.';

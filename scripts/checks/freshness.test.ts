@@ -18,9 +18,13 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'freshness-check-'));
   mkdirSync(path.join(dir, 'content'));
+  mkdirSync(path.join(dir, 'authored'));
   for (const f of [
     'catchments.json',
     'park-figures.json',
+    'plan-promises.json',
+    'authored/plan-promises.json',
+    'authored/plan-transit.json',
     'parks.geojson',
     'stations.geojson',
     'transit-lines.geojson',
@@ -48,7 +52,7 @@ describe('derived-file freshness', () => {
     expect(checkFreshness(dir)).toEqual([]);
   });
 
-  it('reports catchments and park figures built from an older park file', () => {
+  it('reports catchments, park figures and plan promises built from an older park file', () => {
     appendFileSync(path.join(dir, 'parks.geojson'), '\n');
     const findings = checkFreshness(dir) as {
       level: string;
@@ -56,11 +60,13 @@ describe('derived-file freshness', () => {
       field?: string;
       message: string;
     }[];
-    expect(findings).toHaveLength(2);
+    expect(findings).toHaveLength(3);
     expect(findings[0]).toMatchObject({ level: 'error', file: 'catchments.json', field: 'generatedFrom' });
     expect(findings[0]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build-catchments/);
     expect(findings[1]).toMatchObject({ level: 'error', file: 'park-figures.json', field: 'generatedFrom' });
     expect(findings[1]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build:figures/);
+    expect(findings[2]).toMatchObject({ level: 'error', file: 'plan-promises.json', field: 'generatedFrom' });
+    expect(findings[2]?.message).toMatch(/build-promises/);
   });
 
   it('reports park figures built from older content (a revenue target edited)', () => {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParkFiguresSchema } from '../../src/data/park-figures-schema.ts';
+import { PlanPromisesSchema } from '../../src/data/plan-promises-schema.ts';
 import { CatchmentsSchema } from '../../src/data/schemas.ts';
 import type { CheckFinding, DataCheck } from './types.ts';
 
@@ -16,6 +17,11 @@ import type { CheckFinding, DataCheck } from './types.ts';
 const DERIVED = [
   { file: 'catchments.json', schema: CatchmentsSchema, rebuild: 'run `npx tsx scripts/build-catchments.ts`' },
   { file: 'park-figures.json', schema: ParkFiguresSchema, rebuild: 'run `npm run build:figures`' },
+  {
+    file: 'plan-promises.json',
+    schema: PlanPromisesSchema,
+    rebuild: 'run `npx tsx scripts/build-promises.ts`',
+  },
 ] as const;
 
 /** The `path sha256:hex` pairs of a generatedFrom string. */

@@ -45,6 +45,13 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {t('nav.plan')}
           </Link>
+          <Link
+            to={hrefForState({ ...state, page: { kind: 'promises' }, camera: null })}
+            aria-current={state.page.kind === 'promises' ? 'page' : undefined}
+            data-testid="nav-promises"
+          >
+            {t('promises.nav')}
+          </Link>
           <ShareButton />
           <button
             type="button"

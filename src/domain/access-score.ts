@@ -5,7 +5,9 @@
  *
  * normᵢ is either the share itself (catchment shares, 0–1) or linear-decreasing between `fullAt`
  * (→ 1) and `zeroAt` (→ 0), clamped. A missing input (no station of that group, no hub of that
- * kind: distance Infinity or NaN) scores 0. The formula is exported as data
+ * kind: distance Infinity or NaN) scores 0. A planned / under-construction station beyond
+ * PLANNED_STATION_MAX_DISTANCE_M (10 km, proximity.ts) is missing too: accessInputsForPark
+ * receives only the future stations within it. The formula is exported as data
  * ({@link ACCESS_SCORE_FORMULA}) so the UI can show weights, names and normalisation next to the
  * result. Distances are straight-line (great-circle) from the park boundary (0 inside), not
  * travel times.
@@ -45,8 +47,8 @@ export const ACCESS_SCORE_FORMULA: {
 } = {
   version: 1,
   description: {
-    zh: '可达性得分 = 100 × Σ 权重 × 归一化值；距离为园区边界起算的直线距离（园区内为 0），非出行时间。',
-    en: 'Access score = 100 × Σ weight × normalised value; distances are straight-line from the park boundary (0 inside), not travel times.',
+    zh: '可达性得分 = 100 × Σ 权重 × 归一化值；距离为园区边界起算的直线距离（园区内为 0），非出行时间。规划/在建站点仅计入园区边界10公里以内者；超出10公里视为缺失，计0分。',
+    en: 'Access score = 100 × Σ weight × normalised value; distances are straight-line from the park boundary (0 inside), not travel times. A planned / under-construction station counts only within 10 km of the boundary; beyond that the input is missing and scores 0.',
   },
   inputs: [
     {

@@ -17,6 +17,23 @@ import type { LngLat, Metres } from './units.ts';
 
 /** Station status, as in the geodata contract. */
 export type StationStatus = 'open' | 'under-construction' | 'planned';
+/**
+ * Planned and under-construction stations count only within this distance of the park boundary or
+ * the query point. Without a limit a page would name the nearest future station wherever it is —
+ * the data has planned stations for one park only (the Pazhou ring tram), so Zengcheng and Huangpu
+ * Biotech pages listed Pazhou stops 28–30 km away as their "nearest planned station". Beyond this
+ * distance the answer is "none within 10 km", and the access score treats the input as missing.
+ */
+export const PLANNED_STATION_MAX_DISTANCE_M = 10_000 as Metres;
+
+/** Keeps the future-station hits within {@link PLANNED_STATION_MAX_DISTANCE_M} (hits are ascending). */
+export function withinPlannedStationRule<H extends { distanceM: number }>(
+  hits: readonly H[],
+  maxDistanceM: number = PLANNED_STATION_MAX_DISTANCE_M,
+): H[] {
+  return hits.filter((h) => h.distanceM <= maxDistanceM);
+}
+
 /** Which stations a query considers: existing (`open`), future (`planned` = planned or under construction), or `any`. */
 export type StationGroup = 'open' | 'planned' | 'any';
 
@@ -93,7 +110,10 @@ export function nearestStationsToArea(
 export interface ParkStations {
   /** Nearest `open` stations, ascending by boundary distance. */
   open: StationHit[];
-  /** Nearest `planned` / `under-construction` stations, ascending by boundary distance. */
+  /**
+   * Nearest `planned` / `under-construction` stations, ascending by boundary distance, only those
+   * within {@link PLANNED_STATION_MAX_DISTANCE_M} of the boundary (empty: none within 10 km).
+   */
   planned: StationHit[];
 }
 
@@ -101,23 +121,32 @@ export interface ParkStations {
  * Nearest stations to a park boundary, existing and future separately.
  * @param park park outline (Polygon/MultiPolygon, WGS-84)
  * @param stationsInput stations, indexed ({@link indexPointFeatures}) or as plain features (indexed once, cached)
- * @param options k per group (default 3); status restricts to one group (the other list is empty)
+ * @param options k per group (default 3); status restricts to one group (the other list is empty);
+ *   plannedMaxDistanceM bounds the future stations (default {@link PLANNED_STATION_MAX_DISTANCE_M})
  */
 export function nearestStationsToPark(
   park: AreaGeometry,
   stationsInput: PointSetInput<StationLike>,
-  options: { k?: number; status?: 'open' | 'planned' } = {},
+  options: { k?: number; status?: 'open' | 'planned'; plannedMaxDistanceM?: number } = {},
 ): ParkStations {
   const stations = asPointSet(stationsInput);
   const k = options.k ?? 3;
   return {
     open: options.status === 'planned' ? [] : nearestStationsToArea(park, stations, k, 'open'),
-    planned: options.status === 'open' ? [] : nearestStationsToArea(park, stations, k, 'planned'),
+    planned:
+      options.status === 'open'
+        ? []
+        : withinPlannedStationRule(
+            nearestStationsToArea(park, stations, k, 'planned'),
+            options.plannedMaxDistanceM,
+          ),
   };
 }
 
 /**
  * The k stations of a group nearest to a point, by great-circle distance, metres, ascending.
+ * For the `planned` group the search never reaches beyond {@link PLANNED_STATION_MAX_DISTANCE_M}
+ * (a smaller maxDistanceM still applies).
  * @param p query position [lng, lat], degrees
  */
 export function nearestToPoint(
@@ -128,7 +157,13 @@ export function nearestToPoint(
   const stations = asPointSet(stationsInput);
   const group = options.group ?? 'any';
   const filter = (i: number) => inStationGroup(stations.features[i]!.properties.status, group);
+  const max = options.maxDistanceM ?? Number.POSITIVE_INFINITY;
   return stations.index
-    .nearest(p, options.k ?? 1, filter, options.maxDistanceM ?? Infinity)
+    .nearest(
+      p,
+      options.k ?? 1,
+      filter,
+      group === 'planned' ? Math.min(max, PLANNED_STATION_MAX_DISTANCE_M) : max,
+    )
     .map((h) => hit(stations, h.index, h.distanceM, false));
 }

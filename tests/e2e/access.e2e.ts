@@ -67,16 +67,21 @@ describe('park access figures', () => {
               .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
 
           expect(await section.locator('.score__number').textContent()).toBe(en.n(park.access.score, 0));
-          const inputValue = (unit: string, value: number | null) =>
+          // A missing planned-station input is "none within 10 km" (the 10 km rule), others "—".
+          const inputValue = (unit: string, value: number | null, key?: string) =>
             value === null
-              ? '—'
+              ? key === 'nearestPlannedStationM'
+                ? en.t('promises.noPlannedWithin', { km: 10 })
+                : '—'
               : unit === 'share'
                 ? formatShare(en, value)
                 : formatDistanceM(en, unit === 'km' ? value * 1000 : value);
           expect(rowsOf(await table('.formula')).map((row) => row.slice(1))).toEqual(
             ACCESS_SCORE_FORMULA.inputs.map((spec) => {
               const c = park.access.contributions.find((x) => x.key === spec.key)!;
-              return [inputValue(spec.unit, c.value), en.n(c.weight, 2), en.n(c.points, 1)].map(squash);
+              return [inputValue(spec.unit, c.value, spec.key), en.n(c.weight, 2), en.n(c.points, 1)].map(
+                squash,
+              );
             }),
           );
 

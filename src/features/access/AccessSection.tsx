@@ -7,6 +7,7 @@ import { type Translator, useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS } from '../../url/view-state.ts';
 import { formatDistanceM, formatShare } from './format.ts';
+import { noPlannedWithin } from './planned-rule.ts';
 import { StationHits } from './StationHits.tsx';
 
 function inputValueText(tr: Translator, unit: 'm' | 'km' | 'share', value: number | null): string {
@@ -102,7 +103,13 @@ export function AccessSection({ parkId }: { parkId: ParkId }) {
                       </span>
                     ) : null}
                   </th>
-                  <td className="num">{c ? inputValueText(tr, spec.unit, c.value) : '—'}</td>
+                  <td className="num">
+                    {spec.key === 'nearestPlannedStationM' && (c?.value ?? null) === null
+                      ? noPlannedWithin(tr)
+                      : c
+                        ? inputValueText(tr, spec.unit, c.value)
+                        : '—'}
+                  </td>
                   <td className="num">{n(spec.weight, 2)}</td>
                   <td className="num">{c ? n(c.points, 1) : '—'}</td>
                 </tr>
@@ -115,7 +122,7 @@ export function AccessSection({ parkId }: { parkId: ParkId }) {
       <h4>{t('access.nearestOpen')}</h4>
       <StationHits hits={result.stations.open} />
       <h4>{t('access.nearestPlanned')}</h4>
-      <StationHits hits={result.stations.planned} />
+      <StationHits hits={result.stations.planned} emptyText={noPlannedWithin(tr)} testId="planned-stations" />
       <p className="footnote">{t('access.method.stations')}</p>
 
       <h4>{t('access.catchments')}</h4>

@@ -4,6 +4,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { PROBE_RADII_M, useAtlasStore } from '../../state/store.ts';
 import type { Analysis } from './analysis.ts';
 import { formatDistanceM } from './format.ts';
+import { noPlannedWithin } from './planned-rule.ts';
 import { probeOverlay } from './probe-overlay.ts';
 import { StationHits } from './StationHits.tsx';
 import { useAnalysis } from './use-analysis.ts';
@@ -27,7 +28,11 @@ function ProbeResults({ analysis, lng, lat }: { analysis: Analysis; lng: number;
       <h4>{t('access.nearestOpen')}</h4>
       <StationHits hits={result.open.map(analysis.label)} />
       <h4>{t('access.nearestPlanned')}</h4>
-      <StationHits hits={result.planned.map(analysis.label)} />
+      <StationHits
+        hits={result.planned.map(analysis.label)}
+        emptyText={noPlannedWithin(tr)}
+        testId="planned-stations"
+      />
       <label className="inline-toggle">
         {t('probe.radius')}
         <select

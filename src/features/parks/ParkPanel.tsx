@@ -8,6 +8,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { AccessSection } from '../access/AccessSection.tsx';
+import { ParkPromisesSection } from '../promises/ParkPromisesSection.tsx';
 import { AreaAuditBadge } from './AreaAuditBadge.tsx';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
 import {
@@ -123,6 +124,9 @@ export function ParkPanel({ park }: { park: ParkSummary }) {
 
       <ContentBoundary>
         <AccessSection parkId={park.id} />
+      </ContentBoundary>
+      <ContentBoundary>
+        <ParkPromisesSection parkId={park.id} />
       </ContentBoundary>
       <ContentBoundary>
         <PlanContentFor park={park} part="body" />
