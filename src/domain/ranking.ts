@@ -10,12 +10,12 @@ export type SortDirection = 'asc' | 'desc';
 /** Items sorted by a numeric key; null/NaN last in both directions; stable. */
 export function sortByValue<T>(
   items: readonly T[],
-  valueOf: (item: T) => number | null,
+  keyOf: (item: T) => number | null,
   direction: SortDirection,
 ): T[] {
   const sign = direction === 'asc' ? 1 : -1;
   return items
-    .map((item, index) => ({ item, index, value: valueOf(item) }))
+    .map((item, index) => ({ item, index, value: keyOf(item) }))
     .sort((a, b) => {
       const aMissing = a.value === null || !Number.isFinite(a.value);
       const bMissing = b.value === null || !Number.isFinite(b.value);
