@@ -53,7 +53,9 @@ export const CITY_BOUNDS: LngLatBoundsLike = [
 /** How long a fit to a newly chosen park takes (0 when the user prefers reduced motion). */
 const FIT_DURATION_MS = 1400;
 
-export type LiveSourceKey = 'districtLabels' | 'probe';
+export type LiveSourceKey = 'districtLabels' | 'probe' | 'accessLines';
+
+const NO_FEATURES: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Why an online basemap was given up for the embedded one. */
 export type BasemapFailure = 'key-rejected' | 'tile-errors' | 'timeout' | 'offline' | 'blocked';
@@ -283,6 +285,17 @@ export class AtlasMap {
   setLiveSource(key: LiveSourceKey, data: GeoJSON.FeatureCollection): void {
     this.live.set(key, data);
     this.sync();
+  }
+
+  /**
+   * The access page's lines from the selected park's boundary to its nearest stations and hubs,
+   * with their distance labels (null: none). Lines are LineStrings and labels Points with
+   * `kind` (open | planned | hub) and a bilingual `label`, as src/map/style.ts draws them.
+   */
+  setAccessLines(lines: GeoJSON.FeatureCollection | null): void {
+    const current = this.live.get('accessLines');
+    if (lines === null && (current === undefined || current === NO_FEATURES)) return;
+    this.setLiveSource('accessLines', lines ?? NO_FEATURES);
   }
 
   /**
