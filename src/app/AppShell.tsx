@@ -44,6 +44,26 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {t('nav.plan')}
           </Link>
+          <Link
+            to={hrefForState({
+              ...state,
+              page: { kind: 'compare', parkIds: state.page.kind === 'compare' ? state.page.parkIds : [] },
+              camera: null,
+            })}
+            aria-current={state.page.kind === 'compare' ? 'page' : undefined}
+          >
+            {t('nav.compare')}
+          </Link>
+          <Link
+            to={hrefForState({
+              ...state,
+              page: { kind: 'access', parkId: null, weights: null },
+              camera: null,
+            })}
+            aria-current={state.page.kind === 'access' ? 'page' : undefined}
+          >
+            {t('nav.access')}
+          </Link>
           <button
             type="button"
             className="lang-switch"

@@ -5,6 +5,13 @@ import { AppShell } from './AppShell.tsx';
 
 // The plan page is read less often than the map: keep it out of the first-paint bundle.
 const PlanPage = lazy(() => import('../features/plan/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+// Compare (with its chart library) and the access ranking are working pages, loaded with their route.
+const ComparePage = lazy(() =>
+  import('../features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })),
+);
+const AccessRankingPage = lazy(() =>
+  import('../features/ranking/AccessRankingPage.tsx').then((m) => ({ default: m.AccessRankingPage })),
+);
 
 function Layout() {
   return (
@@ -23,6 +30,9 @@ export const router = createBrowserRouter([
       { path: '/', element: <AtlasPage /> },
       { path: '/parks/:parkId', element: <AtlasPage /> },
       { path: '/plan', element: <PlanPage /> },
+      { path: '/compare', element: <ComparePage /> },
+      { path: '/access', element: <AccessRankingPage /> },
+      { path: '/access/:parkId', element: <AccessRankingPage /> },
       { path: '*', element: <AtlasPage /> },
     ],
   },
