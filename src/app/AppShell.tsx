@@ -57,7 +57,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link
             to={hrefForState({
               ...state,
-              page: { kind: 'access', parkId: null, weights: null },
+              // The what-if weights stay with the ranking page while one moves around it.
+              page: {
+                kind: 'access',
+                parkId: null,
+                weights: state.page.kind === 'access' ? state.page.weights : null,
+              },
               camera: null,
             })}
             aria-current={state.page.kind === 'access' ? 'page' : undefined}

@@ -7,6 +7,7 @@
  * Every wait polls; no fixed sleeps, no timing assertions (a loaded 2-core machine).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { area as turfArea } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,6 +24,7 @@ const figures = JSON.parse(readFileSync(path.join(root, 'geodata/park-figures.js
 const parks = JSON.parse(
   readFileSync(path.join(root, 'geodata/parks.geojson'), 'utf8'),
 ) as GeoJSON.FeatureCollection;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEP_MS = 60_000;
 const TEST_MS = 180_000;
 let session: Session;
@@ -254,4 +256,41 @@ describe('access ranking', () => {
     },
     TEST_MS,
   );
+});
+
+describe('axe-core on the compare and access pages', () => {
+  for (const [name, urlPath, ready] of [
+    [
+      'compare',
+      '/compare?parks=nansha-ai,pazhou-internet,bio-island&lang=en',
+      '[data-testid="compare-chart"]',
+    ],
+    ['access ranking', '/access/bio-island', '[data-testid="access-lines-list"] li'],
+  ] as const) {
+    it(
+      `finds no serious or critical violation: ${name}`,
+      async () => {
+        const atlas = await open(session, baseUrl, urlPath, { stepTimeoutMs: STEP_MS });
+        await atlas.page.waitForSelector(ready);
+        // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
+        await atlas.page.evaluate(axeSource);
+        const violations = await atlas.page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+            }
+          ).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+        });
+        expect(
+          violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
+        await atlas.context.close();
+      },
+      TEST_MS,
+    );
+  }
 });
