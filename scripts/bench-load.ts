@@ -174,7 +174,9 @@ try {
       if (mode === 'with the map') {
         await measure('toggle a layer', () => page.locator('input[data-layer-group="stations"]').click());
       }
-      await measure('filter by district', () => page.getByTestId('district-filter').selectOption('huangpu'));
+      await measure('filter by district', async () => {
+        await page.getByTestId('district-filter').selectOption('huangpu');
+      });
       await measure('switch language', () => page.getByTestId('lang-switch').click());
       await measure('back to all parks', () => page.locator('.park-panel__back').click());
       await context.close();

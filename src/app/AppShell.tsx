@@ -46,6 +46,31 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('nav.plan')}
           </Link>
           <Link
+            to={hrefForState({
+              ...state,
+              page: { kind: 'compare', parkIds: state.page.kind === 'compare' ? state.page.parkIds : [] },
+              camera: null,
+            })}
+            aria-current={state.page.kind === 'compare' ? 'page' : undefined}
+          >
+            {t('nav.compare')}
+          </Link>
+          <Link
+            to={hrefForState({
+              ...state,
+              // The what-if weights stay with the ranking page while one moves around it.
+              page: {
+                kind: 'access',
+                parkId: null,
+                weights: state.page.kind === 'access' ? state.page.weights : null,
+              },
+              camera: null,
+            })}
+            aria-current={state.page.kind === 'access' ? 'page' : undefined}
+          >
+            {t('nav.access')}
+          </Link>
+          <Link
             to={hrefForState({ ...state, page: { kind: 'promises' }, camera: null })}
             aria-current={state.page.kind === 'promises' ? 'page' : undefined}
             data-testid="nav-promises"

@@ -46,6 +46,8 @@ export interface MapViewProps extends AtlasMapHandlers {
   data: StyleInputs['data'];
   districtLabels: GeoJSON.FeatureCollection;
   probeOverlay: GeoJSON.FeatureCollection;
+  /** The access page's lines from the selected park to its stations and hubs (null: none). */
+  accessLines?: GeoJSON.FeatureCollection | null;
   /** A facility to fly to and open (from a list outside the map): acted on once per new value. */
   focusedFacility: FacilityFocus | null;
   /** Properties of the facilities by id, for the popup of a focused one. */
@@ -117,6 +119,7 @@ export default function MapView(props: MapViewProps) {
     [props.districtLabels],
   );
   useEffect(() => atlasRef.current?.setLiveSource('probe', props.probeOverlay), [props.probeOverlay]);
+  useEffect(() => atlasRef.current?.setAccessLines(props.accessLines ?? null), [props.accessLines]);
   // Only a new focus moves the map: a language switch or a re-render must not fly back to it.
   useEffect(() => {
     const focus = props.focusedFacility;

@@ -12,7 +12,7 @@ import { DEFAULT_LAYERS } from '../url/view-state.ts';
 import { AtlasMap, type AtlasMapHandlers, BASEMAP_STALL_MS } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import { SOURCE } from './ids.ts';
-import type { buildStyle } from './style.ts';
+import { type buildStyle, layerGroupOf } from './style.ts';
 
 type Listener = (event?: unknown) => void;
 
@@ -372,6 +372,41 @@ describe('AtlasMap', () => {
     atlas.setLiveSource('probe', overlay);
     atlas.setLiveSource('probe', overlay);
     expect(fake.calls.filter((c) => c === 'setData probe')).toHaveLength(1);
+  });
+
+  it('draws access lines once per new value, clears them with null and keeps them over a style reload', () => {
+    const { atlas, fake } = makeAtlas();
+    const lines: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [113.3, 23.1],
+              [113.31, 23.11],
+            ],
+          },
+          properties: { kind: 'open' },
+        },
+      ],
+    };
+    atlas.setAccessLines(null);
+    atlas.setAccessLines(lines); // before the style is ready: kept
+    expect(fake.calls.filter((c) => c === 'setData access-lines')).toHaveLength(0);
+    fake.fire('style.load');
+    atlas.setAccessLines(lines);
+    expect(fake.calls.filter((c) => c === 'setData access-lines')).toHaveLength(1);
+    fake.fire('style.load'); // a basemap switch reloads the style: re-applied
+    expect(fake.calls.filter((c) => c === 'setData access-lines')).toHaveLength(2);
+    atlas.setAccessLines(null);
+    atlas.setAccessLines(null);
+    expect(fake.calls.filter((c) => c === 'setData access-lines')).toHaveLength(3);
+    const layers = fake.getStyle().layers;
+    for (const id of ['access-line', 'access-line-planned', 'access-label'])
+      expect(layerGroupOf(layers.find((l: { id: string }) => l.id === id) ?? {}), id).toBe('parks');
+    expect(textField(fake, 'access-label')).toContain('label');
   });
 
   it('re-adds the map controls in the new language only when it changes', () => {

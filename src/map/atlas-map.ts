@@ -60,7 +60,9 @@ export const CITY_BOUNDS: LngLatBoundsLike = [
 const FIT_DURATION_MS = 1400;
 
 /** Sources whose data the app replaces at run time (facilities: filtered by the explorer). */
-export type LiveSourceKey = 'districtLabels' | 'probe' | 'facilities';
+export type LiveSourceKey = 'districtLabels' | 'probe' | 'facilities' | 'accessLines';
+
+const NO_FEATURES: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Why an online basemap was given up for the embedded one. */
 export type BasemapFailure = 'key-rejected' | 'tile-errors' | 'timeout' | 'offline' | 'blocked';
@@ -314,6 +316,17 @@ export class AtlasMap {
   setLiveSource(key: LiveSourceKey, data: GeoJSON.FeatureCollection): void {
     this.live.set(key, data);
     this.sync();
+  }
+
+  /**
+   * The access page's lines from the selected park's boundary to its nearest stations and hubs,
+   * with their distance labels (null: none). Lines are LineStrings and labels Points with
+   * `kind` (open | planned | hub) and a bilingual `label`, as src/map/style.ts draws them.
+   */
+  setAccessLines(lines: GeoJSON.FeatureCollection | null): void {
+    const current = this.live.get('accessLines');
+    if (lines === null && (current === undefined || current === NO_FEATURES)) return;
+    this.setLiveSource('accessLines', lines ?? NO_FEATURES);
   }
 
   /**

@@ -19,6 +19,8 @@ export const SOURCE = {
   facilities: 'facilities',
   catchments: 'catchments',
   probe: 'probe',
+  /** The access page's lines from the selected park to its nearest stations and hubs (set by setAccessLines). */
+  accessLines: 'access-lines',
 } as const;
 
 export const LAYER = {
@@ -69,5 +71,9 @@ export const LAYER = {
   probeRadius: 'probe-radius',
   probeLinks: 'probe-links',
   probePoint: 'probe-point',
+  accessLine: 'access-line',
+  accessLinePlanned: 'access-line-planned',
+  accessLineEnd: 'access-line-end',
+  accessLabel: 'access-label',
 } as const;
 export type LayerId = (typeof LAYER)[keyof typeof LAYER];

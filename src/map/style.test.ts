@@ -66,6 +66,7 @@ describe('embedded basemap style', () => {
     );
     const labelled = buildLayers('en').filter((l) => labelPropertyOf(l));
     expect(labelled.map((l) => l.id).sort()).toEqual([
+      'access-label',
       'channel-label',
       'district-label',
       'hub-label',

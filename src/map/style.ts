@@ -17,8 +17,8 @@ import { THEME } from './theme.ts';
 
 export interface StyleInputs {
   lang: Lang;
-  /** Absolute URLs or inline GeoJSON per source. */
-  data: Record<keyof typeof SOURCE, string | GeoJSON.GeoJSON>;
+  /** Absolute URLs or inline GeoJSON per source (the access lines start empty: AtlasMap.setAccessLines). */
+  data: Record<Exclude<keyof typeof SOURCE, 'accessLines'>, string | GeoJSON.GeoJSON>;
   visibleGroups: readonly LayerGroup[];
 }
 
@@ -162,6 +162,7 @@ export function buildSources(data: StyleInputs['data']): Record<string, SourceSp
     [SOURCE.hubs]: geojson(data.hubs),
     [SOURCE.facilities]: geojson(data.facilities, { cluster: true, clusterRadius: 36, clusterMaxZoom: 13 }),
     [SOURCE.probe]: geojson(data.probe),
+    [SOURCE.accessLines]: geojson({ type: 'FeatureCollection', features: [] }),
   };
 }
 
@@ -867,6 +868,63 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
+    // The access page: straight lines from the park boundary to its nearest stations and hubs
+    // (features with `kind` open | planned | hub and a bilingual `label` with the distance).
+    {
+      id: LAYER.accessLine,
+      metadata: layerMetadata('parks'),
+      type: 'line',
+      source: SOURCE.accessLines,
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['!=', ['get', 'kind'], 'planned']],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'hub', THEME.accessHub, THEME.accessOpen],
+        'line-width': 2.4,
+      },
+    },
+    {
+      id: LAYER.accessLinePlanned,
+      metadata: layerMetadata('parks'),
+      type: 'line',
+      source: SOURCE.accessLines,
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['==', ['get', 'kind'], 'planned']],
+      paint: { 'line-color': THEME.accessPlanned, 'line-width': 2.4, 'line-dasharray': [2, 1.5] },
+    },
+    {
+      id: LAYER.accessLineEnd,
+      metadata: layerMetadata('parks'),
+      type: 'circle',
+      source: SOURCE.accessLines,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 4,
+        'circle-color': [
+          'match',
+          ['get', 'kind'],
+          'hub',
+          THEME.accessHub,
+          'planned',
+          THEME.accessPlanned,
+          THEME.accessOpen,
+        ],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.accessLabel,
+      metadata: layerMetadata('parks', 'label'),
+      type: 'symbol',
+      source: SOURCE.accessLines,
+      filter: ['==', ['geometry-type'], 'Point'],
+      ...text(11, THEME.parkLabel, {
+        'text-anchor': 'left',
+        'text-offset': [0.7, 0],
+        'text-max-width': 14,
+        'text-allow-overlap': false,
+        'text-optional': true,
+      }),
+    } as LayerSpecification,
   ];
   // A translated label's text comes from its metadata, so the adapter can re-set it the same way.
   return layers.map((layer) => {

@@ -37,6 +37,9 @@ export const THEME = {
   catchmentOpen: '#2b8a3e',
   catchmentPlanned: '#1971c2',
   probe: '#5f3dc4',
+  accessOpen: '#c92a2a',
+  accessPlanned: '#2b8a3e',
+  accessHub: '#495057',
   facility: {
     living: '#e8590c',
     commercial: '#c2255c',

@@ -19,6 +19,7 @@ import type { BasemapFailure } from '../../map/atlas-map.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
+import type { Page } from '../../url/view-state.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
 import { useParkFilters } from '../parks/use-park-filters.ts';
 
@@ -68,13 +69,20 @@ function districtLabelPoints(districts: DistrictsCollection): GeoJSON.FeatureCol
   };
 }
 
-interface LoadedMapProps {
+/** What the map does on a page other than the atlas (the access ranking). */
+export interface MapAreaOptions {
+  /** The page a click on a park opens (default: its atlas page). */
+  pageForPark?: (id: ParkId | null) => Page;
+  accessLines?: GeoJSON.FeatureCollection | null;
+}
+
+interface LoadedMapProps extends MapAreaOptions {
   selectedParkId: ParkId | null;
   parks: ParksCollection;
   MapView: MapViewComponent;
 }
 
-function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
+function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }: LoadedMapProps) {
   const { lang } = useLang();
   const { state, update, setCamera } = useViewState();
   const cameraIntent = useCameraIntent();
@@ -141,8 +149,9 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   );
 
   const onSelectPark = useCallback(
-    (id: ParkId | null) => update({ page: { kind: 'atlas', parkId: id }, camera: null }),
-    [update],
+    (id: ParkId | null) =>
+      update({ page: pageForPark ? pageForPark(id) : { kind: 'atlas', parkId: id }, camera: null }),
+    [update, pageForPark],
   );
   const basemap = useBasemap();
   const onlineBasemap = basemap.kind === 'online' ? basemap.basemap : null;
@@ -180,6 +189,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       data={data}
       districtLabels={districtLabels}
       probeOverlay={probeOverlay}
+      accessLines={accessLines ?? null}
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
       onCameraChange={setCamera}
@@ -200,7 +210,11 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
  * should start the moment its code and the parks are in. Only the parks are needed before the map
  * starts (label anchors, bounds, feature state); MapLibre's worker fetches every other layer.
  */
-export function MapArea({ selectedParkId }: { selectedParkId: ParkId | null }) {
+export function MapArea({
+  selectedParkId,
+  pageForPark,
+  accessLines,
+}: { selectedParkId: ParkId | null } & MapAreaOptions) {
   const { t } = useLang();
   const parks = useLoaded(loadParks);
   const chunk = useLoaded(importMapView);
@@ -222,7 +236,13 @@ export function MapArea({ selectedParkId }: { selectedParkId: ParkId | null }) {
     <ErrorBoundary
       fallback={(message) => <MapFallback title={t('map.error', { message: '' })} body={message} />}
     >
-      <LoadedMap selectedParkId={selectedParkId} parks={parks.value} MapView={chunk.value.default} />
+      <LoadedMap
+        selectedParkId={selectedParkId}
+        parks={parks.value}
+        MapView={chunk.value.default}
+        pageForPark={pageForPark}
+        accessLines={accessLines}
+      />
     </ErrorBoundary>
   );
 }
