@@ -34,7 +34,7 @@ import type { CameraIntent } from '../url/url-store.ts';
 import { type Camera, type Lang, type LayerGroup, sameCamera } from '../url/view-state.ts';
 import { type OnlineBasemap, redactKeys } from './basemaps.ts';
 import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
-import { boundsOf } from './geometry-helpers.ts';
+import { type Bounds, boundsOf } from './geometry-helpers.ts';
 import { LAYER, type LayerId, SOURCE } from './ids.ts';
 import { popupContentFor } from './popups.ts';
 import {
@@ -183,6 +183,8 @@ export class AtlasMap {
   private styleReady = false;
   /** Set by the first `idle`: the start-up fitting is over, camera moves are the user's. */
   private ready = false;
+  /** The camera is the page's default view (fitted by the app), not one the user or a link chose. */
+  private showingDefaultView = false;
   private destroyed = false;
   private controls: IControl[] = [];
   private popup: OpenPopup | null = null;
@@ -326,7 +328,11 @@ export class AtlasMap {
   setAccessLines(lines: GeoJSON.FeatureCollection | null): void {
     const current = this.live.get('accessLines');
     if (lines === null && (current === undefined || current === NO_FEATURES)) return;
+    if (lines === current) return;
     this.setLiveSource('accessLines', lines ?? NO_FEATURES);
+    // Lines to hubs run 10–40 km: while the map shows the page's default view (not a camera the
+    // user chose or the link carried), widen it so every line and its label is in sight.
+    if (lines && lines.features.length > 0 && this.showingDefaultView) this.fitDefault(this.selected);
   }
 
   /**
@@ -350,6 +356,7 @@ export class AtlasMap {
     this.appliedCameraRevision = intent.revision;
     const map = this.map;
     if (intent.camera) {
+      this.showingDefaultView = false;
       if (sameCamera(intent.camera, cameraOf(map))) return;
       map.stop();
       map.jumpTo({
@@ -360,7 +367,23 @@ export class AtlasMap {
       });
       return;
     }
-    map.fitBounds(this.defaultBounds(intent.parkId) ?? CITY_BOUNDS, {
+    this.fitDefault(intent.parkId);
+  }
+
+  /** Fits the page's default view: the park (with its access lines, if any) or all parks. */
+  private fitDefault(parkId: ParkId | null): void {
+    this.showingDefaultView = true;
+    const lines = this.live.get('accessLines');
+    const park = this.defaultBounds(parkId);
+    const extra = lines && lines.features.length > 0 ? boundsOf(lines) : null;
+    const bounds: Bounds | null =
+      park && extra
+        ? [
+            [Math.min(park[0][0], extra[0][0]), Math.min(park[0][1], extra[0][1])],
+            [Math.max(park[1][0], extra[1][0]), Math.max(park[1][1], extra[1][1])],
+          ]
+        : park;
+    this.map.fitBounds(bounds ?? CITY_BOUNDS, {
       padding: fitPadding(this.container),
       maxZoom: 13.6,
       duration: this.prefersReducedMotion() ? 0 : FIT_DURATION_MS,
@@ -586,15 +609,15 @@ export class AtlasMap {
     this.controlsLang = this.lang;
   }
 
-  private defaultBounds(parkId: ParkId | null): LngLatBoundsLike | null {
+  private defaultBounds(parkId: ParkId | null): Bounds | null {
     const parks = this.parks;
     if (typeof parks === 'string' || parks.type !== 'FeatureCollection') return null;
     if (parkId) {
       const feature = parks.features.find((f) => (f.properties as { id?: string } | null)?.id === parkId);
       const bounds = feature?.geometry ? boundsOf(feature.geometry) : null;
-      if (bounds) return bounds as LngLatBoundsLike;
+      if (bounds) return bounds;
     }
-    return (boundsOf(parks) as LngLatBoundsLike | null) ?? null;
+    return boundsOf(parks);
   }
 
   // ---------------------------------------------------------------- popups
@@ -696,7 +719,9 @@ export class AtlasMap {
     // until the user moves the map, a resize re-fits the initial extent instead of keeping the centre.
     let userMoved = false;
     map.on('movestart', (e) => {
-      if ((e as { originalEvent?: unknown }).originalEvent) userMoved = true;
+      if (!(e as { originalEvent?: unknown }).originalEvent) return;
+      userMoved = true;
+      this.showingDefaultView = false;
     });
     map.on('resize', () => {
       if (!userMoved && initialBounds && !this.ready) {
