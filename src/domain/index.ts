@@ -13,6 +13,7 @@ export * from './facilities-nearby.ts';
 export * from './geometry-validation.ts';
 export * from './great-circle.ts';
 export * from './hubs.ts';
+export * from './measure.ts';
 export * from './output-density.ts';
 export * from './park-access.ts';
 export * from './park-figures.ts';

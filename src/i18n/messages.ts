@@ -388,6 +388,40 @@ const zh = {
   'promises.col.now': '现状',
   'promises.col.evidence': '依据与来源',
   // ---- explorer: measure and radius tools
+  'tools.label': '地图工具',
+  'tools.distance': '测距离',
+  'tools.area': '测面积',
+  'tools.radius': '周边查询',
+  'tools.radius.hint': '点击地图任意位置，查看附近车站与半径内的设施（结果在侧栏）。',
+  'measure.heading.distance': '测量距离',
+  'measure.heading.area': '测量面积',
+  'measure.hint.distance': '在地图上依次点击添加节点；Enter 完成，Esc 取消，Backspace 删除上一个节点。',
+  'measure.hint.area':
+    '在地图上依次点击多边形的顶点；Enter 或点击起点完成，Esc 取消，Backspace 删除上一个顶点。',
+  'measure.empty': '尚未添加节点。',
+  'measure.drawing': '绘制中',
+  'measure.finished': '已完成',
+  'measure.vertices': '{count} 个节点',
+  'measure.distance': '距离',
+  'measure.area': '面积',
+  'measure.perimeter': '周长',
+  'measure.method':
+    '测地线计算（WGS-84 球面，半径 6,371,008.8 米，Turf），非墨卡托平面量算。1 亩 = 666.67 平方米。',
+  'measure.finish': '完成',
+  'measure.undo': '删除上一节点',
+  'measure.copy': '复制结果',
+  'measure.copied': '已复制：{text}',
+  'measure.copyFailed': '无法复制，请手动选择文字复制。',
+  'measure.clear': '清除',
+  'measure.cleared': '已清除测量结果。',
+  'measure.refused.too-few-vertices.distance': '只有一个节点：测距离至少需要两个节点。',
+  'measure.refused.too-few-vertices.area': '多边形至少需要三个顶点，当前只有 {count} 个。',
+  'measure.refused.crosses-antimeridian': '所绘图形跨越国际日期变更线（经度 ±180°），无法给出可靠数值。',
+  'measure.refused.invalid-position': '含有无效坐标，无法测量。',
+  'measure.refused.self-intersecting': '多边形的边相互交叉，面积无意义；请重新绘制不自交的多边形。',
+  'measure.refused.zero-area': '这些顶点在一条直线上，围成的面积为零。',
+  'measure.copyText.distance': '距离 {value}（{vertices}，测地线，WGS-84）',
+  'measure.copyText.area': '面积 {value}（{vertices}，周长 {perimeter}，测地线，WGS-84）',
   // (keep this section's keys together)
 } as const;
 
@@ -789,6 +823,44 @@ const en: Record<MessageKey, string> = {
   'promises.col.now': 'Status now',
   'promises.col.evidence': 'Evidence and source',
   // ---- explorer: measure and radius tools
+  'tools.label': 'Map tools',
+  'tools.distance': 'Measure distance',
+  'tools.area': 'Measure area',
+  'tools.radius': 'What is near here',
+  'tools.radius.hint':
+    'Click anywhere on the map for the stations nearby and the facilities within a radius (results in the side panel).',
+  'measure.heading.distance': 'Measure distance',
+  'measure.heading.area': 'Measure area',
+  'measure.hint.distance':
+    'Click the map to add points; Enter finishes, Esc cancels, Backspace removes the last point.',
+  'measure.hint.area':
+    'Click the polygon’s corners on the map; Enter or a click on the first corner finishes, Esc cancels, Backspace removes the last corner.',
+  'measure.empty': 'No point yet.',
+  'measure.drawing': 'drawing',
+  'measure.finished': 'finished',
+  'measure.vertices': '{count} points',
+  'measure.distance': 'Distance',
+  'measure.area': 'Area',
+  'measure.perimeter': 'Perimeter',
+  'measure.method':
+    'Geodesic (WGS-84 sphere of radius 6,371,008.8 m, Turf), never measured on the Mercator plane. 1 mu (亩) = 666.67 m².',
+  'measure.finish': 'Finish',
+  'measure.undo': 'Remove last point',
+  'measure.copy': 'Copy result',
+  'measure.copied': 'Copied: {text}',
+  'measure.copyFailed': 'Could not copy; select the text and copy it by hand.',
+  'measure.clear': 'Clear',
+  'measure.cleared': 'Measurement cleared.',
+  'measure.refused.too-few-vertices.distance': 'Only one point: a distance needs at least two.',
+  'measure.refused.too-few-vertices.area': 'A polygon needs at least three corners; this one has {count}.',
+  'measure.refused.crosses-antimeridian':
+    'The drawing crosses the date line (±180° longitude): no reliable figure can be given.',
+  'measure.refused.invalid-position': 'A point is not a valid position: nothing measured.',
+  'measure.refused.self-intersecting':
+    'The polygon’s edges cross each other, so its area means nothing; draw one that does not cross itself.',
+  'measure.refused.zero-area': 'The corners lie on one line: they enclose no area.',
+  'measure.copyText.distance': 'Distance {value} ({vertices}, geodesic, WGS-84)',
+  'measure.copyText.area': 'Area {value} ({vertices}, perimeter {perimeter}, geodesic, WGS-84)',
   // (keep this section's keys together)
 };
 

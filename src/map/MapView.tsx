@@ -10,8 +10,9 @@ import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { LineStatusFilter, ParkId } from '../data/vocabulary.ts';
+import type { MeasureCommand, MeasureSketch } from '../state/store.ts';
 import type { CameraIntent } from '../url/url-store.ts';
-import type { Lang, LayerGroup } from '../url/view-state.ts';
+import type { Lang, LayerGroup, MapTool } from '../url/view-state.ts';
 import { AtlasMap, type AtlasMapHandlers, type FacilityFocus } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import type { StyleInputs } from './style.ts';
@@ -54,6 +55,13 @@ export interface MapViewProps extends AtlasMapHandlers {
   facilityProperties: ReadonlyMap<string, Record<string, unknown>>;
   /** Called once the map has acted on `focusedFacility`, so the request is not acted on again. */
   onFacilityFocused: () => void;
+  /** The open map tool (from the URL). */
+  tool: MapTool | null;
+  /** The measure drawing's sketch, live while drawing. */
+  onSketch: (sketch: MeasureSketch | null) => void;
+  /** A command for the measure drawing, acted on once per new value. */
+  measureRequest: { command: MeasureCommand } | null;
+  onMeasureRequestDone: () => void;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -120,6 +128,14 @@ export default function MapView(props: MapViewProps) {
   );
   useEffect(() => atlasRef.current?.setLiveSource('probe', props.probeOverlay), [props.probeOverlay]);
   useEffect(() => atlasRef.current?.setAccessLines(props.accessLines ?? null), [props.accessLines]);
+  useEffect(() => atlasRef.current?.setTool(props.tool, (s) => propsRef.current.onSketch(s)), [props.tool]);
+  useEffect(() => {
+    const request = props.measureRequest;
+    const atlas = atlasRef.current;
+    if (!request || !atlas) return;
+    atlas.measureCommand(request.command);
+    propsRef.current.onMeasureRequestDone();
+  }, [props.measureRequest]);
   // Only a new focus moves the map: a language switch or a re-render must not fly back to it.
   useEffect(() => {
     const focus = props.focusedFacility;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { DEFAULT_LAYERS } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers, BASEMAP_STALL_MS } from './atlas-map.ts';
+import { AtlasMap, type AtlasMapHandlers, type AtlasMapOptions, BASEMAP_STALL_MS } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import { SOURCE } from './ids.ts';
 import { type buildStyle, layerGroupOf } from './style.ts';
@@ -210,6 +210,28 @@ const PARKS: GeoJSON.FeatureCollection = {
 };
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+const DATA = {
+  parks: PARKS,
+  parkLabels: EMPTY,
+  parkEdges: EMPTY,
+  districts: EMPTY,
+  districtLabels: EMPTY,
+  cityOutline: EMPTY,
+  waterLines: EMPTY,
+  waterAreas: EMPTY,
+  osmWaterAreas: EMPTY,
+  channels: EMPTY,
+  islands: EMPTY,
+  greenAreas: EMPTY,
+  roads: EMPTY,
+  transitLines: EMPTY,
+  stations: EMPTY,
+  hubs: EMPTY,
+  facilities: EMPTY,
+  catchments: EMPTY,
+  probe: EMPTY,
+};
+
 function makeAtlas(intent: Partial<CameraIntent> = {}) {
   let fake: FakeMap | undefined;
   const events: string[] = [];
@@ -227,27 +249,7 @@ function makeAtlas(intent: Partial<CameraIntent> = {}) {
     lang: 'zh',
     visibleGroups: DEFAULT_LAYERS,
     cameraIntent: { camera: null, parkId: null, revision: 0, ...intent },
-    data: {
-      parks: PARKS,
-      parkLabels: EMPTY,
-      parkEdges: EMPTY,
-      districts: EMPTY,
-      districtLabels: EMPTY,
-      cityOutline: EMPTY,
-      waterLines: EMPTY,
-      waterAreas: EMPTY,
-      osmWaterAreas: EMPTY,
-      channels: EMPTY,
-      islands: EMPTY,
-      greenAreas: EMPTY,
-      roads: EMPTY,
-      transitLines: EMPTY,
-      stations: EMPTY,
-      hubs: EMPTY,
-      facilities: EMPTY,
-      catchments: EMPTY,
-      probe: EMPTY,
-    },
+    data: DATA,
     handlers,
     createMap: (options) => {
       fake = new FakeMap(options);
@@ -491,5 +493,120 @@ describe('AtlasMap basemaps', () => {
     const { fake, events } = makeAtlas();
     fake.fire('error', { error: new Error('Failed https://t0.tianditu.gov.cn/x?tk=SECRET&a=1') });
     expect(events).toEqual(['error Failed https://t0.tianditu.gov.cn/x?tk=…&a=1']);
+  });
+});
+
+describe('AtlasMap tools', () => {
+  type Sketch = Parameters<Parameters<AtlasMap['setTool']>[1]>[0];
+  function withFakeDraw() {
+    const log: string[] = [];
+    const sketches: Sketch[] = [];
+    let emit: ((s: Sketch) => void) | null = null;
+    class FakeDraw {
+      constructor(_map: unknown, mode: string, onSketch: (s: Sketch) => void) {
+        log.push(`start ${mode}`);
+        emit = onSketch;
+      }
+      setMode(mode: string) {
+        log.push(`mode ${mode}`);
+      }
+      command(command: string) {
+        log.push(`command ${command}`);
+      }
+      destroy() {
+        log.push('destroy');
+      }
+    }
+    return {
+      log,
+      sketches,
+      emit: (s: Sketch) => emit?.(s),
+      load: () => Promise.resolve({ MeasureDraw: FakeDraw }),
+    };
+  }
+
+  function makeToolAtlas() {
+    const draw = withFakeDraw();
+    const probes: string[] = [];
+    let map: FakeMap | undefined;
+    const atlas = new AtlasMap({
+      container: document.createElement('div'),
+      lang: 'zh',
+      visibleGroups: DEFAULT_LAYERS,
+      cameraIntent: { camera: null, parkId: null, revision: 0 },
+      data: DATA,
+      handlers: {
+        onSelectPark: (id) => probes.push(`select ${id}`),
+        onHoverPark: () => undefined,
+        onCameraChange: () => undefined,
+        onProbe: (p) => probes.push(`probe ${p.lng},${p.lat}`),
+        onReady: () => undefined,
+        onError: (kind, message) => probes.push(`${kind} ${message}`),
+        onBasemapFailure: () => undefined,
+      },
+      createMap: (options) => {
+        map = new FakeMap(options);
+        return map as unknown as MaplibreMap;
+      },
+      loadMeasureDraw: draw.load as unknown as AtlasMapOptions['loadMeasureDraw'],
+    });
+    return { atlas, map: map!, draw, probes };
+  }
+
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const click = (map: FakeMap) =>
+    map.fire('click', { point: { x: 1, y: 2 }, lngLat: { lng: 113.3, lat: 23.1 } });
+
+  it('loads the drawing only once a measure tool is open and the style is ready', async () => {
+    const { atlas, map, draw } = makeToolAtlas();
+    atlas.setTool('distance', (s) => draw.sketches.push(s));
+    await flush();
+    expect(draw.log).toEqual([]); // no style yet
+    map.fire('style.load');
+    await flush();
+    expect(draw.log).toEqual(['start distance']);
+    atlas.setTool('distance', (s) => draw.sketches.push(s));
+    atlas.setTool('area', (s) => draw.sketches.push(s));
+    atlas.measureCommand('finish');
+    atlas.setTool(null, (s) => draw.sketches.push(s));
+    expect(draw.log).toEqual(['start distance', 'mode area', 'command finish', 'destroy']);
+    expect(draw.sketches).toEqual([null]);
+  });
+
+  it('forwards the current sketch callback', async () => {
+    const { atlas, map, draw } = makeToolAtlas();
+    map.fire('style.load');
+    const first: Sketch[] = [];
+    const second: Sketch[] = [];
+    atlas.setTool('distance', (s) => first.push(s));
+    await flush();
+    atlas.setTool('distance', (s) => second.push(s));
+    draw.emit({ mode: 'distance', vertices: [[113, 23]], drawing: true });
+    expect(first).toEqual([]);
+    expect(second).toHaveLength(1);
+  });
+
+  it('gives clicks to the drawing with a measure tool, to the probe with the radius tool', async () => {
+    const { atlas, map, probes } = makeToolAtlas();
+    map.fire('style.load');
+    atlas.setTool('distance', () => undefined);
+    click(map);
+    expect(probes).toEqual([]);
+    atlas.setTool('radius', () => undefined);
+    click(map);
+    expect(probes).toEqual(['probe 113.3,23.1']);
+    atlas.setTool(null, () => undefined);
+    click(map);
+    expect(probes).toEqual(['probe 113.3,23.1', 'probe 113.3,23.1']); // empty ground probes, as before
+  });
+
+  it('starts the drawing again on a reloaded style', async () => {
+    const { atlas, map, draw } = makeToolAtlas();
+    map.fire('style.load');
+    atlas.setTool('area', () => undefined);
+    await flush();
+    map.reloadStyle();
+    await flush();
+    expect(draw.log).toEqual(['start area', 'destroy', 'start area']);
   });
 });

@@ -31,11 +31,12 @@ import {
 } from 'maplibre-gl';
 import { LINE_STATUS_FILTERS, type LineStatusFilter, type ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
-import { type Camera, type Lang, type LayerGroup, sameCamera } from '../url/view-state.ts';
+import { type Camera, type Lang, type LayerGroup, type MapTool, sameCamera } from '../url/view-state.ts';
 import { type OnlineBasemap, redactKeys } from './basemaps.ts';
 import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
 import { type Bounds, boundsOf } from './geometry-helpers.ts';
 import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import type { MeasureCommand, MeasureDraw, MeasureMode, MeasureSketch } from './measure-draw.ts';
 import { popupContentFor } from './popups.ts';
 import {
   bilingualLabel,
@@ -102,7 +103,19 @@ export interface AtlasMapOptions {
   /** For the unit tests' fake map; MapLibre's Map otherwise. */
   createMap?: (options: MapOptions) => MaplibreMap;
   prefersReducedMotion?: () => boolean;
+  /** For the unit tests: the measure drawing module (loaded on demand otherwise). */
+  loadMeasureDraw?: () => Promise<{ MeasureDraw: MeasureDrawClass }>;
 }
+
+type MeasureDrawClass = new (
+  map: MaplibreMap,
+  mode: MeasureMode,
+  onSketch: (sketch: MeasureSketch | null) => void,
+) => Pick<MeasureDraw, 'setMode' | 'command' | 'destroy'>;
+
+/** The measure tools draw on the map; the radius tool and no tool leave clicks to the atlas. */
+const measureModeOf = (tool: MapTool | null): MeasureMode | null =>
+  tool === 'distance' || tool === 'area' ? tool : null;
 
 const POPUP_LAYERS: LayerId[] = [
   LAYER.facilityIcon,
@@ -202,6 +215,11 @@ export class AtlasMap {
   private readonly live = new Map<LiveSourceKey, GeoJSON.FeatureCollection>();
   private basemap: OnlineBasemap | null = null;
   private basemapHealth = { tileErrors: 0, lastProgressAt: 0, watchdog: 0, stop: () => {} };
+  private tool: MapTool | null = null;
+  private onSketch: (sketch: MeasureSketch | null) => void = () => {};
+  private measure: Pick<MeasureDraw, 'setMode' | 'command' | 'destroy'> | null = null;
+  private measureModule: Promise<{ MeasureDraw: MeasureDrawClass }> | null = null;
+  private readonly loadMeasureDraw: () => Promise<{ MeasureDraw: MeasureDrawClass }>;
 
   // What the current style has had applied (reset on every style load).
   private applied = this.nothingApplied();
@@ -215,6 +233,8 @@ export class AtlasMap {
     this.lang = options.lang;
     this.visibleGroups = new Set(options.visibleGroups);
     this.prefersReducedMotion = options.prefersReducedMotion ?? reducedMotionPreferred;
+    // terra-draw is loaded with the first measure tool opened, never at start.
+    this.loadMeasureDraw = options.loadMeasureDraw ?? (() => import('./measure-draw.ts'));
     const intent = options.cameraIntent;
     this.selected = intent.parkId;
     this.appliedCameraRevision = intent.revision;
@@ -391,6 +411,25 @@ export class AtlasMap {
     });
   }
 
+  /**
+   * The open map tool. Distance and area draw on the map (clicks add vertices; `onSketch` gets the
+   * vertices, live while drawing); with the radius tool every click asks "what is near here"
+   * (`onProbe`); with none, clicks select parks and open popups, and a click on empty ground probes.
+   */
+  setTool(tool: MapTool | null, onSketch: (sketch: MeasureSketch | null) => void): void {
+    this.onSketch = onSketch;
+    if (tool === this.tool) return;
+    this.tool = tool;
+    this.closePopup();
+    this.map.getCanvas().style.cursor = '';
+    this.applyTool();
+  }
+
+  /** Finish, cancel, remove the last vertex of, or clear the measure sketch (no-op without one). */
+  measureCommand(command: MeasureCommand): void {
+    this.measure?.command(command);
+  }
+
   /** A facility picked in a list: fly there and open its popup (once per call, not per render). */
   focusFacility(focus: FacilityFocus, properties: Record<string, unknown> | undefined): void {
     this.map.flyTo({
@@ -406,6 +445,8 @@ export class AtlasMap {
     this.destroyed = true;
     this.basemapHealth.stop();
     this.closePopup();
+    this.measure?.destroy();
+    this.measure = null;
     this.map.remove();
   }
 
@@ -512,6 +553,39 @@ export class AtlasMap {
       map.getSource<GeoJSONSource>(SOURCE[key])?.setData(data);
       applied.live.set(key, data);
     }
+
+    this.applyTool();
+  }
+
+  /** Starts, switches or stops the drawing for the wanted tool; loads terra-draw the first time. */
+  private applyTool(): void {
+    if (!this.styleReady || this.destroyed) return;
+    const mode = measureModeOf(this.tool);
+    if (!mode) {
+      if (this.measure) {
+        this.measure.destroy();
+        this.measure = null;
+        this.onSketch(null);
+      }
+      return;
+    }
+    if (this.measure) {
+      this.measure.setMode(mode);
+      return;
+    }
+    this.measureModule ??= this.loadMeasureDraw();
+    this.measureModule.then(
+      ({ MeasureDraw }) => {
+        // The tool may have closed, or the map gone, while the module loaded.
+        const wanted = measureModeOf(this.tool);
+        if (this.measure || !wanted || !this.styleReady || this.destroyed) return;
+        this.measure = new MeasureDraw(this.map, wanted, (sketch) => this.onSketch(sketch));
+      },
+      (error: unknown) => {
+        this.measureModule = null;
+        this.handlers.onError('error', error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   /** Swaps the raster layers of one online basemap for another's, just above the background. */
@@ -585,6 +659,18 @@ export class AtlasMap {
     this.basemap = null;
     this.sync();
     this.handlers.onBasemapFailure(reason);
+  }
+
+  private dropMeasure(): void {
+    const measure = this.measure;
+    this.measure = null;
+    if (!measure) return;
+    try {
+      measure.destroy();
+    } catch {
+      // Its layers are gone already; only its listeners needed removing.
+    }
+    this.onSketch(null);
   }
 
   private setParkState(id: ParkId | null, state: Record<string, boolean>): void {
@@ -661,7 +747,11 @@ export class AtlasMap {
     // initial inputs; a reloaded one has none of the changes made since, so all are applied again.
     let styleLoads = 0;
     map.on('style.load', () => {
-      if (styleLoads++ > 0) this.applied = this.nothingApplied();
+      if (styleLoads++ > 0) {
+        this.applied = this.nothingApplied();
+        // The drawing's layers went with the old style: start it again on the new one.
+        this.dropMeasure();
+      }
       this.styleReady = true;
       this.sync();
     });
@@ -674,6 +764,12 @@ export class AtlasMap {
     });
 
     map.on('mousemove', (e) => {
+      // The drawing sets its own cursor and owns the pointer while a measure tool is open.
+      if (measureModeOf(this.tool)) return;
+      if (this.tool === 'radius') {
+        map.getCanvas().style.cursor = 'crosshair';
+        return;
+      }
       const park = this.parkAt(e);
       const hit = park ?? map.queryRenderedFeatures(e.point, { layers: this.layersPresent(POPUP_LAYERS) })[0];
       map.getCanvas().style.cursor = hit ? 'pointer' : '';
@@ -683,7 +779,12 @@ export class AtlasMap {
     map.on('mouseout', () => this.handlers.onHoverPark(null));
 
     map.on('click', (e) => {
+      if (measureModeOf(this.tool)) return; // a vertex for terra-draw
       this.closePopup();
+      if (this.tool === 'radius') {
+        this.handlers.onProbe({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+        return;
+      }
       const marker = map.queryRenderedFeatures(e.point, {
         layers: this.layersPresent(PARK_MARKER_LAYERS),
       })[0];

@@ -1,10 +1,11 @@
 /**
  * UI-only state that should not be shared through the URL: hover, map status, notices, the
- * "what is near here" probe. Small typed slices combined into one store (zustand slices pattern).
+ * "what is near here" probe, the measure tools' sketch. Small typed slices combined into one store (zustand slices pattern).
  * Anything shareable (park, language, layers, filters, camera) lives in the URL instead.
  */
 import { create, type StateCreator } from 'zustand';
 import type { ParkId } from '../data/schemas.ts';
+import type { LngLat } from '../domain/units.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'error';
 
@@ -48,7 +49,25 @@ export interface FocusSlice {
   focusFacility: (focus: { id: string; lng: number; lat: number } | null) => void;
 }
 
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice;
+/** What the measure drawing on the map currently holds (src/map/measure-draw.ts reports it). */
+export interface MeasureSketch {
+  mode: 'distance' | 'area';
+  /** Clicked vertices, WGS-84; while drawing, the last one follows the pointer. */
+  vertices: LngLat[];
+  drawing: boolean;
+}
+export type MeasureCommand = 'finish' | 'cancel' | 'undo' | 'clear';
+
+export interface MeasureSlice {
+  sketch: MeasureSketch | null;
+  /** A command for the map's drawing, acted on once (a new object per request). */
+  measureRequest: { command: MeasureCommand } | null;
+  setSketch: (sketch: MeasureSketch | null) => void;
+  requestMeasure: (command: MeasureCommand) => void;
+  measureRequestDone: () => void;
+}
+
+export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice & MeasureSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -90,7 +109,16 @@ const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => 
   focusFacility: (focusedFacility) => set({ focusedFacility }),
 });
 
+const createMeasureSlice: StateCreator<AtlasStore, [], [], MeasureSlice> = (set) => ({
+  sketch: null,
+  measureRequest: null,
+  setSketch: (sketch) => set({ sketch }),
+  requestMeasure: (command) => set({ measureRequest: { command } }),
+  measureRequestDone: () => set({ measureRequest: null }),
+});
+
 const initialise: StateCreator<AtlasStore> = (...a) => ({
+  ...createMeasureSlice(...a),
   ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),

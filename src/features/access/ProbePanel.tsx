@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { FacilityCategory } from '../../data/schemas.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { PROBE_RADII_M, useAtlasStore } from '../../state/store.ts';
+import { useViewState } from '../../url/use-view-state.ts';
 import type { Analysis } from './analysis.ts';
 import { formatDistanceM } from './format.ts';
 import { noPlannedWithin } from './planned-rule.ts';
@@ -79,13 +80,22 @@ export function ProbePanel() {
   const { t } = useLang();
   const probe = useAtlasStore((s) => s.probe);
   const setProbe = useAtlasStore((s) => s.setProbe);
+  const { update } = useViewState();
   const analysis = useAnalysis();
   if (!probe) return null;
   return (
     <section className="probe-panel" aria-labelledby="probe-heading" data-testid="probe-panel">
       <header className="probe-panel__header">
         <h2 id="probe-heading">{t('probe.heading')}</h2>
-        <button type="button" className="link-button" onClick={() => setProbe(null)}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            // The probe is the radius tool's result: clearing it closes the tool.
+            setProbe(null);
+            update({ tool: null }, { replace: true });
+          }}
+        >
           {t('probe.close')}
         </button>
       </header>

@@ -9,6 +9,7 @@ import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { Attribution } from '../attribution/Attribution.tsx';
 import { Legend } from '../legend/Legend.tsx';
+import { MapToolbar } from '../measure/MapToolbar.tsx';
 import { ParkList } from '../parks/ParkList.tsx';
 import { ParkPanel } from '../parks/ParkPanel.tsx';
 import { summariseParks } from '../parks/park-summaries.ts';
@@ -87,6 +88,7 @@ export function AtlasPage() {
       </aside>
       <section className="atlas__map" aria-label={t('map.label')}>
         <MapArea selectedParkId={selectedId} />
+        {mapStatus === 'no-webgl' ? null : <MapToolbar />}
         {mapStatus === 'no-webgl' ? null : <Legend />}
         <Attribution />
       </section>

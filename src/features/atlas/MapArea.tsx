@@ -109,6 +109,9 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
   const setProbe = useAtlasStore((s) => s.setProbe);
   const pushNotice = useAtlasStore((s) => s.pushNotice);
   const probeOverlay = useAtlasStore((s) => s.probeOverlay);
+  const setSketch = useAtlasStore((s) => s.setSketch);
+  const measureRequest = useAtlasStore((s) => s.measureRequest);
+  const measureRequestDone = useAtlasStore((s) => s.measureRequestDone);
   const { matches } = useParkFilters();
   const dimmedParkIds = useMemo(
     () => new Set(parks.features.map((f) => f.properties.id).filter((id) => !matches(id))),
@@ -153,6 +156,20 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
       update({ page: pageForPark ? pageForPark(id) : { kind: 'atlas', parkId: id }, camera: null }),
     [update, pageForPark],
   );
+  // "What is near here" is the toolbar's radius tool: a probe opens it (a click on empty ground
+  // with no tool open does too, as before the toolbar), and leaving the tool clears the probe.
+  const tool = state.tool;
+  const onProbe = useCallback(
+    (lngLat: { lng: number; lat: number }) => {
+      setProbe(lngLat);
+      if (tool !== 'radius') update({ tool: 'radius' }, { replace: true });
+    },
+    [setProbe, tool, update],
+  );
+  useEffect(() => {
+    if (tool !== 'radius') setProbe(null);
+  }, [tool, setProbe]);
+
   const basemap = useBasemap();
   const onlineBasemap = basemap.kind === 'online' ? basemap.basemap : null;
   useEffect(() => {
@@ -193,7 +210,11 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
       onCameraChange={setCamera}
-      onProbe={setProbe}
+      onProbe={onProbe}
+      tool={tool}
+      onSketch={setSketch}
+      measureRequest={measureRequest}
+      onMeasureRequestDone={measureRequestDone}
       focusedFacility={focusedFacility}
       facilityProperties={facilityProperties}
       onFacilityFocused={() => focusFacility(null)}
