@@ -49,11 +49,13 @@ describe('axe-core', () => {
     ['park page (zh)', '/parks/pazhou-internet'],
     ['park page (en)', '/parks/huangpu-biotech?lang=en'],
     ['plan page', '/plan?lang=en'],
+    ['plan promises page', '/promises?lang=en'],
+    ['measure tool and filters', '/?tool=distance&district=huangpu&status=open,planned&opacity=parks:60'],
     ['unknown park', '/parks/nowhere'],
   ] as const) {
     it(`finds no serious or critical violation: ${name}`, async () => {
       const atlas = await open(session, baseUrl, path);
-      if (!path.startsWith('/plan')) await waitForMapReady(atlas.page);
+      if (!path.startsWith('/plan') && !path.startsWith('/promises')) await waitForMapReady(atlas.page);
       else await atlas.page.locator('.plan-page').waitFor();
       expect(await seriousViolations(atlas.page)).toEqual([]);
       await atlas.context.close();
