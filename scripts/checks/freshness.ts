@@ -10,12 +10,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ParkFiguresSchema } from '../../src/data/park-figures-schema.ts';
 import { CatchmentsSchema } from '../../src/data/schemas.ts';
+import { SearchIndexSchema } from '../../src/data/search-index-schema.ts';
 import type { CheckFinding, DataCheck } from './types.ts';
 
 /** The derived files, their schema and how to rebuild them (park figures read catchments.json: build it first). */
 const DERIVED = [
   { file: 'catchments.json', schema: CatchmentsSchema, rebuild: 'run `npx tsx scripts/build-catchments.ts`' },
   { file: 'park-figures.json', schema: ParkFiguresSchema, rebuild: 'run `npm run build:figures`' },
+  {
+    file: 'search-index.json',
+    schema: SearchIndexSchema,
+    rebuild: 'run `npm run build:search`',
+  },
 ] as const;
 
 /** The `path sha256:hex` pairs of a generatedFrom string. */
