@@ -12,7 +12,7 @@ import { useEffect, useRef } from 'react';
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers, type FacilityFocus } from './atlas-map.ts';
+import { AtlasMap, type AtlasMapHandlers, type FacilityFocus, type FeatureFocus } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import type { StyleInputs } from './style.ts';
 
@@ -46,6 +46,8 @@ export interface MapViewProps extends AtlasMapHandlers {
   facilityProperties: ReadonlyMap<string, Record<string, unknown>>;
   /** Called once the map has acted on `focusedFacility`, so the request is not acted on again. */
   onFacilityFocused: () => void;
+  /** A station, line or facility chosen in search: its popup opens (once per revision). */
+  featureFocus: FeatureFocus | null;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -114,6 +116,14 @@ export default function MapView(props: MapViewProps) {
     atlas.focusFacility(focus, propsRef.current.facilityProperties.get(focus.id));
     propsRef.current.onFacilityFocused();
   }, [props.focusedFacility]);
+
+  useEffect(() => {
+    const focus = props.featureFocus;
+    if (!focus) return;
+    const fallback =
+      focus.kind === 'facility' ? propsRef.current.facilityProperties.get(focus.id) : undefined;
+    atlasRef.current?.focusFeature(focus, fallback);
+  }, [props.featureFocus]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;
 }

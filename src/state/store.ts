@@ -48,7 +48,32 @@ export interface FocusSlice {
   focusFacility: (focus: { id: string; lng: number; lat: number } | null) => void;
 }
 
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice;
+export interface SearchFocusSlice {
+  /**
+   * A station, line or facility chosen in search: the map opens its popup once it has drawn it
+   * (the camera goes to it through the URL). Each request has a new revision.
+   */
+  searchFocus: {
+    kind: 'station' | 'line' | 'facility';
+    id: string;
+    lng: number;
+    lat: number;
+    revision: number;
+  } | null;
+  setSearchFocus: (focus: {
+    kind: 'station' | 'line' | 'facility';
+    id: string;
+    lng: number;
+    lat: number;
+  }) => void;
+}
+
+export type AtlasStore = HoverSlice &
+  MapStatusSlice &
+  NoticeSlice &
+  ProbeSlice &
+  FocusSlice &
+  SearchFocusSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -90,7 +115,14 @@ const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => 
   focusFacility: (focusedFacility) => set({ focusedFacility }),
 });
 
+const createSearchFocusSlice: StateCreator<AtlasStore, [], [], SearchFocusSlice> = (set) => ({
+  searchFocus: null,
+  setSearchFocus: (focus) =>
+    set((s) => ({ searchFocus: { ...focus, revision: (s.searchFocus?.revision ?? 0) + 1 } })),
+});
+
 const initialise: StateCreator<AtlasStore> = (...a) => ({
+  ...createSearchFocusSlice(...a),
   ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),

@@ -12,6 +12,7 @@ import { Legend } from '../legend/Legend.tsx';
 import { ParkList } from '../parks/ParkList.tsx';
 import { ParkPanel } from '../parks/ParkPanel.tsx';
 import { summariseParks } from '../parks/park-summaries.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { MapArea } from './MapArea.tsx';
 
 // Loaded with the first map click that asks "what is near here", not at first paint.
@@ -65,6 +66,7 @@ export function AtlasPage() {
   return (
     <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
       <aside className="atlas__sidebar" ref={sidebarRef}>
+        <SearchBox />
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>
             <Sidebar scrollRef={sidebarRef} />

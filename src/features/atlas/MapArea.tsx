@@ -94,6 +94,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   );
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
   const focusFacility = useAtlasStore((s) => s.focusFacility);
+  const searchFocus = useAtlasStore((s) => s.searchFocus);
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -175,6 +176,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       focusedFacility={focusedFacility}
       facilityProperties={facilityProperties}
       onFacilityFocused={() => focusFacility(null)}
+      featureFocus={searchFocus}
       onReady={() => setMapStatus('ready')}
       onError={onError}
       onBasemapFailure={onBasemapFailure}
