@@ -12,8 +12,11 @@ import { Legend } from '../legend/Legend.tsx';
 import { ParkList } from '../parks/ParkList.tsx';
 import { ParkPanel } from '../parks/ParkPanel.tsx';
 import { summariseParks } from '../parks/park-summaries.ts';
-import { SearchBox } from '../search/SearchBox.tsx';
 import { MapArea } from './MapArea.tsx';
+
+// The search box is not needed for the first paint: its chunk loads with the page, behind a
+// placeholder of the same size (no layout shift).
+const SearchBox = lazy(() => import('../search/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 
 // Loaded with the first map click that asks "what is near here", not at first paint.
 const ProbePanel = lazy(() => import('../access/ProbePanel.tsx').then((m) => ({ default: m.ProbePanel })));
@@ -66,7 +69,15 @@ export function AtlasPage() {
   return (
     <div className={`atlas${selectedId ? ' atlas--park' : ''}`}>
       <aside className="atlas__sidebar" ref={sidebarRef}>
-        <SearchBox />
+        <Suspense
+          fallback={
+            <div className="search" aria-hidden="true">
+              <div className="search__input search__input--placeholder" />
+            </div>
+          }
+        >
+          <SearchBox />
+        </Suspense>
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>
             <Sidebar scrollRef={sidebarRef} />
