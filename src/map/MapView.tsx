@@ -48,6 +48,8 @@ export interface MapViewProps extends AtlasMapHandlers {
   onFacilityFocused: () => void;
   /** A station, line or facility chosen in search: its popup opens (once per revision). */
   featureFocus: FeatureFocus | null;
+  /** Called once the map has taken `featureFocus`, so a later map does not act on it again. */
+  onFeatureFocused: () => void;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -122,7 +124,10 @@ export default function MapView(props: MapViewProps) {
     if (!focus) return;
     const fallback =
       focus.kind === 'facility' ? propsRef.current.facilityProperties.get(focus.id) : undefined;
-    atlasRef.current?.focusFeature(focus, fallback);
+    const atlas = atlasRef.current;
+    if (!atlas) return;
+    atlas.focusFeature(focus, fallback);
+    propsRef.current.onFeatureFocused();
   }, [props.featureFocus]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;

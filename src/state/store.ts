@@ -66,6 +66,8 @@ export interface SearchFocusSlice {
     lng: number;
     lat: number;
   }) => void;
+  /** The map has taken the request: a map created later (back from another page) must not act on it. */
+  clearSearchFocus: () => void;
 }
 
 export type AtlasStore = HoverSlice &
@@ -115,10 +117,11 @@ const createFocusSlice: StateCreator<AtlasStore, [], [], FocusSlice> = (set) => 
   focusFacility: (focusedFacility) => set({ focusedFacility }),
 });
 
+let searchFocusRevision = 0;
 const createSearchFocusSlice: StateCreator<AtlasStore, [], [], SearchFocusSlice> = (set) => ({
   searchFocus: null,
-  setSearchFocus: (focus) =>
-    set((s) => ({ searchFocus: { ...focus, revision: (s.searchFocus?.revision ?? 0) + 1 } })),
+  setSearchFocus: (focus) => set(() => ({ searchFocus: { ...focus, revision: ++searchFocusRevision } })),
+  clearSearchFocus: () => set({ searchFocus: null }),
 });
 
 const initialise: StateCreator<AtlasStore> = (...a) => ({

@@ -174,6 +174,30 @@ describe('search', () => {
       await page.locator('.maplibregl-popup').waitFor({ timeout: 60_000 });
       expect(await page.locator('.maplibregl-popup').textContent()).toContain('磨碟沙');
 
+      // A line: the map fits it (centre inside its extent) and opens its popup; a district: fitted.
+      const centreWithin = (bbox: number[]) =>
+        page.waitForFunction(
+          ([w, s, e, n]) => {
+            const c = window.__atlas!.map.getCenter();
+            return c.lng > w! && c.lng < e! && c.lat > s! && c.lat < n!;
+          },
+          bbox,
+          { timeout: 60_000 },
+        );
+      await input(page).focus();
+      expect((await typeAndExpect(page, '18号线', 'line:line-18'))[0]).toBe('line:line-18');
+      await page.keyboard.press('Enter');
+      await centreWithin([113.32281, 22.70139, 113.55212, 23.12828]);
+      await page.waitForFunction(
+        () => document.querySelector('.maplibregl-popup')?.textContent?.includes('十八号线'),
+        null,
+        { timeout: 60_000 },
+      );
+      await input(page).focus();
+      expect((await typeAndExpect(page, 'tianhequ', 'district:440106'))[0]).toBe('district:440106');
+      await page.keyboard.press('Enter');
+      await centreWithin([113.29561, 23.10063, 113.44256, 23.24802]);
+
       expect(atlas.pageErrors).toEqual([]);
       expect(atlas.consoleErrors).toEqual([]);
       expect(atlas.foreignRequests).toEqual([]);

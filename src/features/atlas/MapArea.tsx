@@ -95,6 +95,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
   const focusFacility = useAtlasStore((s) => s.focusFacility);
   const searchFocus = useAtlasStore((s) => s.searchFocus);
+  const clearSearchFocus = useAtlasStore((s) => s.clearSearchFocus);
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -177,6 +178,7 @@ function LoadedMap({ selectedParkId, parks, MapView }: LoadedMapProps) {
       facilityProperties={facilityProperties}
       onFacilityFocused={() => focusFacility(null)}
       featureFocus={searchFocus}
+      onFeatureFocused={clearSearchFocus}
       onReady={() => setMapStatus('ready')}
       onError={onError}
       onBasemapFailure={onBasemapFailure}
