@@ -178,6 +178,16 @@ try {
         await page.getByTestId('district-filter').selectOption('huangpu');
       });
       await measure('switch language', () => page.getByTestId('lang-switch').click());
+      // Search: the first keystrokes also fetch the index; every keystroke matches all of it.
+      await measure('type in search', () =>
+        page.getByTestId('search-input').pressSequentially('shengwudao', { delay: 30 }),
+      );
+      await measure('type in search (pinyin initials)', async () => {
+        await page.getByTestId('search-input').fill('');
+        await page.getByTestId('search-input').pressSequentially('swd', { delay: 30 });
+      });
+      await page.getByTestId('search-input').fill('');
+      await page.getByTestId('search-input').blur();
       await measure('back to all parks', () => page.locator('.park-panel__back').click());
       await context.close();
     }

@@ -30,6 +30,7 @@ import {
   distanceMBetween,
   GeoPointIndex,
 } from '../src/domain/index.ts';
+import { type SearchIndex, search } from '../src/domain/search.ts';
 import { buildCatchments } from './build-catchments.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -279,6 +280,40 @@ if (fs.existsSync(parksFile) && fs.existsSync(stationsFile)) {
   );
 } else {
   console.log('Catchment build: geodata/parks.geojson absent, skipped');
+}
+
+// Search (issue 9 §1): one query over the whole index (pinyin precomputed at build time) against the
+// simplest possible search measured in the same run — a plain Array.filter of the display names with
+// String.includes — so the figure says what the ranking and the extra keys cost. Printed, not gated.
+const searchFile = path.join(geodata, 'search-index.json');
+if (fs.existsSync(searchFile)) {
+  const index = JSON.parse(fs.readFileSync(searchFile, 'utf8')) as SearchIndex;
+  const queries = [
+    'pazhou',
+    'pz',
+    'shengwudao',
+    'swd',
+    '琶洲',
+    'Line 18',
+    'huangpu',
+    'zh',
+    '<b>',
+    'x'.repeat(10_000),
+  ];
+  const searchMs = timeIt(201, () => {
+    for (const q of queries) search(index, q);
+  });
+  const filterMs = timeIt(201, () => {
+    for (const q of queries) {
+      const n = q.toLowerCase();
+      index.entries.filter((e) => e.name.zh.includes(n) || e.name.en.toLowerCase().includes(n));
+    }
+  });
+  console.log('');
+  console.log(
+    `Search: ${index.entries.length} entries, ${queries.length} queries — search() ${fmt((searchMs / queries.length) * 1000, 1)} µs per query ` +
+      `vs a plain Array.filter over the names ${fmt((filterMs / queries.length) * 1000, 1)} µs (${fmt(searchMs / filterMs, 1)}×; medians of 201)`,
+  );
 }
 
 console.log('');

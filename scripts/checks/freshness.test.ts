@@ -31,6 +31,8 @@ beforeEach(() => {
     'hubs.geojson',
     'facilities.geojson',
     'content/parks.json',
+    'districts.geojson',
+    'search-index.json',
   ])
     copyFileSync(path.join(geodata, f), path.join(dir, f));
 });
@@ -52,7 +54,7 @@ describe('derived-file freshness', () => {
     expect(checkFreshness(dir)).toEqual([]);
   });
 
-  it('reports catchments, park figures and plan promises built from an older park file', () => {
+  it('reports catchments, park figures, plan promises and the search index built from an older park file', () => {
     appendFileSync(path.join(dir, 'parks.geojson'), '\n');
     const findings = checkFreshness(dir) as {
       level: string;
@@ -60,13 +62,21 @@ describe('derived-file freshness', () => {
       field?: string;
       message: string;
     }[];
-    expect(findings).toHaveLength(3);
+    expect(findings).toHaveLength(4);
     expect(findings[0]).toMatchObject({ level: 'error', file: 'catchments.json', field: 'generatedFrom' });
     expect(findings[0]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build-catchments/);
     expect(findings[1]).toMatchObject({ level: 'error', file: 'park-figures.json', field: 'generatedFrom' });
     expect(findings[1]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build:figures/);
     expect(findings[2]).toMatchObject({ level: 'error', file: 'plan-promises.json', field: 'generatedFrom' });
     expect(findings[2]?.message).toMatch(/build-promises/);
+    expect(findings[3]).toMatchObject({ level: 'error', file: 'search-index.json', field: 'generatedFrom' });
+    expect(findings[3]?.message).toMatch(/^stale: built from geodata\/parks\.geojson .*build:search/);
+  });
+
+  it('reports a search index built from an older station file', () => {
+    appendFileSync(path.join(dir, 'stations.geojson'), '\n');
+    const files = (checkFreshness(dir) as { file: string }[]).map((f) => f.file);
+    expect(files).toContain('search-index.json');
   });
 
   it('reports park figures built from older content (a revenue target edited)', () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ParkFiguresSchema } from '../../src/data/park-figures-schema.ts';
 import { PlanPromisesSchema } from '../../src/data/plan-promises-schema.ts';
 import { CatchmentsSchema } from '../../src/data/schemas.ts';
+import { SearchIndexSchema } from '../../src/data/search-index-schema.ts';
 import type { CheckFinding, DataCheck } from './types.ts';
 
 /** The derived files, their schema and how to rebuild them (park figures read catchments.json: build it first). */
@@ -21,6 +22,11 @@ const DERIVED = [
     file: 'plan-promises.json',
     schema: PlanPromisesSchema,
     rebuild: 'run `npx tsx scripts/build-promises.ts`',
+  },
+  {
+    file: 'search-index.json',
+    schema: SearchIndexSchema,
+    rebuild: 'run `npm run build:search`',
   },
 ] as const;
 

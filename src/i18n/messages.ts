@@ -264,6 +264,23 @@ const zh = {
   'district.zengcheng': '增城区',
   // ---- explorer: search
   // (keep this section's keys together)
+  'search.label': '搜索园区、车站、线路、设施、行政区',
+  'search.placeholder': '名称或拼音，如 琶洲、pazhou、swd',
+  'search.listLabel': '搜索结果',
+  'search.kind.park': '园区',
+  'search.kind.station': '车站',
+  'search.kind.line': '线路',
+  'search.kind.facility': '设施',
+  'search.kind.district': '行政区',
+  'search.group.park': '园区',
+  'search.group.station': '车站',
+  'search.group.line': '线路',
+  'search.group.facility': '设施',
+  'search.group.district': '行政区',
+  'search.count': '{count} 个结果，用上下键选择，回车前往',
+  'search.none': '没有找到匹配的名称',
+  'search.loading': '正在加载搜索索引…',
+  'search.error': '搜索索引无法加载：{message}',
   // ---- explorer: compare and access ranking
   // (keep this section's keys together)
   'nav.compare': '园区对比',
@@ -696,6 +713,23 @@ const en: Record<MessageKey, string> = {
   'district.zengcheng': 'Zengcheng',
   // ---- explorer: search
   // (keep this section's keys together)
+  'search.label': 'Search parks, stations, lines, facilities and districts',
+  'search.placeholder': 'Name or pinyin, e.g. Pazhou, 琶洲, swd',
+  'search.listLabel': 'Search results',
+  'search.kind.park': 'Park',
+  'search.kind.station': 'Station',
+  'search.kind.line': 'Line',
+  'search.kind.facility': 'Facility',
+  'search.kind.district': 'District',
+  'search.group.park': 'Parks',
+  'search.group.station': 'Stations',
+  'search.group.line': 'Lines',
+  'search.group.facility': 'Facilities',
+  'search.group.district': 'Districts',
+  'search.count': '{count} results; use the arrow keys to choose and Enter to go',
+  'search.none': 'No matching name',
+  'search.loading': 'Loading the search index…',
+  'search.error': 'The search index could not be loaded: {message}',
   // ---- explorer: compare and access ranking
   // (keep this section's keys together)
   'nav.compare': 'Compare',

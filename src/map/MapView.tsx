@@ -13,7 +13,7 @@ import type { LineStatusFilter, ParkId } from '../data/vocabulary.ts';
 import type { MeasureCommand, MeasureSketch } from '../state/store.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup, MapTool } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers, type FacilityFocus } from './atlas-map.ts';
+import { AtlasMap, type AtlasMapHandlers, type FacilityFocus, type FeatureFocus } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import type { StyleInputs } from './style.ts';
 
@@ -62,6 +62,10 @@ export interface MapViewProps extends AtlasMapHandlers {
   /** A command for the measure drawing, acted on once per new value. */
   measureRequest: { command: MeasureCommand } | null;
   onMeasureRequestDone: () => void;
+  /** A station, line or facility chosen in search: its popup opens (once per revision). */
+  featureFocus: FeatureFocus | null;
+  /** Called once the map has taken `featureFocus`, so a later map does not act on it again. */
+  onFeatureFocused: () => void;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -144,6 +148,17 @@ export default function MapView(props: MapViewProps) {
     atlas.focusFacility(focus, propsRef.current.facilityProperties.get(focus.id));
     propsRef.current.onFacilityFocused();
   }, [props.focusedFacility]);
+
+  useEffect(() => {
+    const focus = props.featureFocus;
+    if (!focus) return;
+    const fallback =
+      focus.kind === 'facility' ? propsRef.current.facilityProperties.get(focus.id) : undefined;
+    const atlas = atlasRef.current;
+    if (!atlas) return;
+    atlas.focusFeature(focus, fallback);
+    propsRef.current.onFeatureFocused();
+  }, [props.featureFocus]);
 
   return <div ref={containerRef} className="map-canvas" data-testid="map" />;
 }

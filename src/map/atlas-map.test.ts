@@ -152,8 +152,21 @@ class FakeMap {
     this.calls.push('addControl');
   }
   removeControl() {}
-  queryRenderedFeatures() {
-    return [];
+  /** What the fake has "drawn": queryRenderedFeatures filters it by layer and by an ['==', ['get', 'id'], …] filter. */
+  rendered: { layer: { id: string }; properties: Record<string, unknown> }[] = [];
+  queryRenderedFeatures(a?: unknown, b?: unknown) {
+    const options = (b ?? (a && !Array.isArray(a) && !('x' in (a as object)) ? a : {})) as {
+      layers?: string[];
+      filter?: [string, unknown, unknown];
+    };
+    return this.rendered.filter(
+      (f) =>
+        (!options.layers || options.layers.includes(f.layer.id)) &&
+        (!options.filter || f.properties.id === options.filter[2]),
+    );
+  }
+  triggerRepaint() {
+    this.calls.push('triggerRepaint');
   }
   getCanvas() {
     return { style: {} };
@@ -420,6 +433,61 @@ describe('AtlasMap', () => {
     atlas.setLanguage('en');
     expect(added()).toBe(4);
     expect(fake._locale['NavigationControl.ZoomIn']).toBe('Zoom in');
+  });
+});
+
+describe('AtlasMap feature focus (search)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function withPopups() {
+    const opened: { layerId: string; id: unknown; lngLat: unknown }[] = [];
+    vi.spyOn(
+      AtlasMap.prototype as unknown as { openPopup: (...a: unknown[]) => void },
+      'openPopup',
+    ).mockImplementation((layerId, properties, lngLat) =>
+      opened.push({ layerId: layerId as string, id: (properties as { id: unknown }).id, lngLat }),
+    );
+    return opened;
+  }
+
+  it('opens the popup of the focused station once it is drawn, once per request', () => {
+    const opened = withPopups();
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    const focus = { kind: 'station' as const, id: 'st-pazhou', lng: 113.36, lat: 23.1, revision: 1 };
+    atlas.focusFeature(focus);
+    expect(fake.calls).toContain('triggerRepaint');
+    fake.fire('idle'); // not drawn yet (the camera is still on its way)
+    expect(opened).toEqual([]);
+    fake.rendered = [
+      { layer: { id: 'station-open' }, properties: { id: 'st-other' } },
+      { layer: { id: 'station-open' }, properties: { id: 'st-pazhou' } },
+    ];
+    fake.fire('idle');
+    fake.fire('idle');
+    expect(opened).toEqual([{ layerId: 'station-open', id: 'st-pazhou', lngLat: [113.36, 23.1] }]);
+    atlas.focusFeature(focus); // the same request again (a re-render): nothing new
+    fake.fire('idle');
+    expect(opened).toHaveLength(1);
+    atlas.focusFeature({ ...focus, revision: 2 });
+    fake.fire('idle');
+    expect(opened).toHaveLength(2);
+  });
+
+  it('waits for the style, and gives up on a feature never drawn unless it has fallback properties', () => {
+    const opened = withPopups();
+    const { atlas, fake } = makeAtlas();
+    atlas.focusFeature({ kind: 'line', id: 'line-18', lng: 113.4, lat: 23, revision: 1 });
+    fake.fire('idle'); // style not ready: not counted
+    fake.fire('style.load');
+    for (let i = 0; i < 10; i++) fake.fire('idle');
+    expect(opened).toEqual([]);
+    atlas.focusFeature(
+      { kind: 'facility', id: 'p1-metro-modiesha', lng: 113.37, lat: 23.1, revision: 2 },
+      { id: 'p1-metro-modiesha' },
+    );
+    for (let i = 0; i < 10; i++) fake.fire('idle');
+    expect(opened).toEqual([{ layerId: 'facility', id: 'p1-metro-modiesha', lngLat: [113.37, 23.1] }]);
   });
 });
 

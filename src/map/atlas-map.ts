@@ -93,6 +93,28 @@ export interface FacilityFocus {
   lat: number;
 }
 
+/**
+ * A station, line or facility chosen in search: its popup opens once the map has drawn it (the
+ * camera is moved by the URL, not by this request). `revision` tells two requests for the same
+ * feature apart.
+ */
+export interface FeatureFocus {
+  kind: 'station' | 'line' | 'facility';
+  id: string;
+  lng: number;
+  lat: number;
+  revision: number;
+}
+
+/** The layers that draw each kind of focusable feature, in the order a hit is preferred. */
+const FOCUS_LAYERS: Record<FeatureFocus['kind'], LayerId[]> = {
+  station: [LAYER.stationOpen, LAYER.stationPlanned],
+  line: [LAYER.transitOpen, LAYER.transitPlanned, LAYER.roadPlanned],
+  facility: [LAYER.facility, LAYER.facilityIcon],
+};
+/** Idle events to wait for the focused feature to be drawn before giving up on its popup. */
+const FOCUS_MAX_ATTEMPTS = 6;
+
 export interface AtlasMapOptions {
   container: HTMLElement;
   lang: Lang;
@@ -201,6 +223,9 @@ export class AtlasMap {
   private destroyed = false;
   private controls: IControl[] = [];
   private popup: OpenPopup | null = null;
+  private pendingFocus: { focus: FeatureFocus; fallback?: Record<string, unknown>; attempts: number } | null =
+    null;
+  private appliedFocusRevision = -1;
 
   // What the app wants; applied whenever the style is ready.
   private lang: Lang;
@@ -438,6 +463,39 @@ export class AtlasMap {
       duration: this.prefersReducedMotion() ? 0 : 800,
     });
     if (properties) this.openPopup(LAYER.facility, properties, [focus.lng, focus.lat]);
+  }
+
+  /**
+   * Opens the popup of a station, line or facility chosen outside the map (search), once per
+   * request: on the next idle at which the map has drawn it — so after the camera move the URL asked
+   * for — with the same properties a click would give. A feature not drawn (hidden layer, clustered
+   * facility) gets `fallback` properties if given, else no popup after a few idles.
+   */
+  focusFeature(focus: FeatureFocus, fallback?: Record<string, unknown>): void {
+    if (focus.revision === this.appliedFocusRevision) return;
+    this.appliedFocusRevision = focus.revision;
+    this.pendingFocus = { focus, attempts: 0, ...(fallback ? { fallback } : {}) };
+    this.map.triggerRepaint();
+  }
+
+  private tryPendingFocus(): void {
+    const pending = this.pendingFocus;
+    if (!pending || !this.styleReady || this.destroyed) return;
+    const { focus, fallback } = pending;
+    const layers = this.layersPresent(FOCUS_LAYERS[focus.kind]);
+    const hit = layers.length
+      ? this.map.queryRenderedFeatures({ layers, filter: ['==', ['get', 'id'], focus.id] })[0]
+      : undefined;
+    const lngLat: LngLatLike = [focus.lng, focus.lat];
+    if (hit) {
+      const layerId = hit.layer.id === LAYER.facilityIcon ? LAYER.facility : hit.layer.id;
+      this.openPopup(layerId, hit.properties, lngLat);
+    } else if (++pending.attempts < FOCUS_MAX_ATTEMPTS) {
+      return;
+    } else if (fallback) {
+      this.openPopup(FOCUS_LAYERS[focus.kind][0]!, fallback, lngLat);
+    }
+    this.pendingFocus = null;
   }
 
   destroy(): void {
@@ -845,6 +903,8 @@ export class AtlasMap {
       // Tile URLs in error messages may carry a user's API key.
       this.handlers.onError('error', redactKeys(message));
     });
+
+    map.on('idle', () => this.tryPendingFocus());
 
     map.on('load', () => performance.mark('map-load'));
     map.once('idle', () => {

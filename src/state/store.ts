@@ -67,7 +67,35 @@ export interface MeasureSlice {
   measureRequestDone: () => void;
 }
 
-export type AtlasStore = HoverSlice & MapStatusSlice & NoticeSlice & ProbeSlice & FocusSlice & MeasureSlice;
+export interface SearchFocusSlice {
+  /**
+   * A station, line or facility chosen in search: the map opens its popup once it has drawn it
+   * (the camera goes to it through the URL). Each request has a new revision.
+   */
+  searchFocus: {
+    kind: 'station' | 'line' | 'facility';
+    id: string;
+    lng: number;
+    lat: number;
+    revision: number;
+  } | null;
+  setSearchFocus: (focus: {
+    kind: 'station' | 'line' | 'facility';
+    id: string;
+    lng: number;
+    lat: number;
+  }) => void;
+  /** The map has taken the request: a map created later (back from another page) must not act on it. */
+  clearSearchFocus: () => void;
+}
+
+export type AtlasStore = HoverSlice &
+  MapStatusSlice &
+  NoticeSlice &
+  ProbeSlice &
+  FocusSlice &
+  MeasureSlice &
+  SearchFocusSlice;
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
   hoveredParkId: null,
@@ -117,8 +145,16 @@ const createMeasureSlice: StateCreator<AtlasStore, [], [], MeasureSlice> = (set)
   measureRequestDone: () => set({ measureRequest: null }),
 });
 
+let searchFocusRevision = 0;
+const createSearchFocusSlice: StateCreator<AtlasStore, [], [], SearchFocusSlice> = (set) => ({
+  searchFocus: null,
+  setSearchFocus: (focus) => set(() => ({ searchFocus: { ...focus, revision: ++searchFocusRevision } })),
+  clearSearchFocus: () => set({ searchFocus: null }),
+});
+
 const initialise: StateCreator<AtlasStore> = (...a) => ({
   ...createMeasureSlice(...a),
+  ...createSearchFocusSlice(...a),
   ...createFocusSlice(...a),
   ...createHoverSlice(...a),
   ...createMapStatusSlice(...a),

@@ -15,6 +15,10 @@ import { ParkPanel } from '../parks/ParkPanel.tsx';
 import { summariseParks } from '../parks/park-summaries.ts';
 import { MapArea } from './MapArea.tsx';
 
+// The search box is not needed for the first paint: its chunk loads with the page, behind a
+// placeholder of the same size (no layout shift).
+const SearchBox = lazy(() => import('../search/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
+
 // Loaded with the first map click that asks "what is near here", not at first paint.
 const ProbePanel = lazy(() => import('../access/ProbePanel.tsx').then((m) => ({ default: m.ProbePanel })));
 
@@ -80,6 +84,15 @@ export function AtlasPage() {
         >
           {t(sheetExpanded ? 'sheet.collapse' : 'sheet.expand')}
         </button>
+        <Suspense
+          fallback={
+            <div className="search" aria-hidden="true">
+              <div className="search__input search__input--placeholder" />
+            </div>
+          }
+        >
+          <SearchBox />
+        </Suspense>
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={<p className="muted">{t('parks.loading')}</p>}>
             <Sidebar scrollRef={sidebarRef} />

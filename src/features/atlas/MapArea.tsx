@@ -103,6 +103,8 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
   );
   const focusedFacility = useAtlasStore((s) => s.focusedFacility);
   const focusFacility = useAtlasStore((s) => s.focusFacility);
+  const searchFocus = useAtlasStore((s) => s.searchFocus);
+  const clearSearchFocus = useAtlasStore((s) => s.clearSearchFocus);
   const hoveredParkId = useAtlasStore((s) => s.hoveredParkId);
   const setHovered = useAtlasStore((s) => s.setHoveredParkId);
   const setMapStatus = useAtlasStore((s) => s.setMapStatus);
@@ -218,6 +220,8 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
       focusedFacility={focusedFacility}
       facilityProperties={facilityProperties}
       onFacilityFocused={() => focusFacility(null)}
+      featureFocus={searchFocus}
+      onFeatureFocused={clearSearchFocus}
       onReady={() => setMapStatus('ready')}
       onError={onError}
       onBasemapFailure={onBasemapFailure}
