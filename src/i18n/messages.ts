@@ -440,6 +440,10 @@ const zh = {
   'measure.copyText.distance': '距离 {value}（{vertices}，测地线，WGS-84）',
   'measure.copyText.area': '面积 {value}（{vertices}，周长 {perimeter}，测地线，WGS-84）',
   // (keep this section's keys together)
+  // ---- briefing: route, deck, controls
+  // (keep this section's keys together)
+  // ---- briefing: presenter view, deck editor, handout
+  // (keep this section's keys together)
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -895,6 +899,10 @@ const en: Record<MessageKey, string> = {
   'measure.refused.zero-area': 'The corners lie on one line: they enclose no area.',
   'measure.copyText.distance': 'Distance {value} ({vertices}, geodesic, WGS-84)',
   'measure.copyText.area': 'Area {value} ({vertices}, perimeter {perimeter}, geodesic, WGS-84)',
+  // (keep this section's keys together)
+  // ---- briefing: route, deck, controls
+  // (keep this section's keys together)
+  // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)
 };
 

@@ -84,6 +84,12 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
     fc.constant({ kind: 'plan' as const }),
     fc.constant({ kind: 'promises' as const }),
     fc.record({
+      kind: fc.constant('brief' as const),
+      slide: fc.integer({ min: 1, max: 9999 }),
+      deck: fc.option(fc.stringMatching(/^[a-z0-9-]{1,64}$/), { nil: null }),
+      autoplay: fc.option(fc.integer({ min: 3, max: 600 }), { nil: null }),
+    }),
+    fc.record({
       kind: fc.constant('compare' as const),
       parkIds: fc.uniqueArray(fc.constantFrom(...PARK_IDS), { maxLength: 10 }),
     }),
@@ -223,6 +229,22 @@ describe('view state URL round trip', () => {
     const sum = normaliseWeights([50, 50, 0, 0, 0, 0, 0]).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 12);
     expect(normaliseWeights(null)).toEqual(defaultWeights().map((w) => w / 100));
+  });
+
+  it('reads a briefing slide, deck and autoplay, clamping garbage', () => {
+    expect(parseViewState('/brief/7', '?deck=my-deck&autoplay=1', '').page).toEqual({
+      kind: 'brief',
+      slide: 7,
+      deck: 'my-deck',
+      autoplay: 3,
+    });
+    expect(parseViewState('/brief/NaN', '?deck=<script>&autoplay=-5', '').page).toEqual({
+      kind: 'brief',
+      slide: 1,
+      deck: null,
+      autoplay: null,
+    });
+    expect(parseViewState('/brief/0', '', '').page).toMatchObject({ slide: 1 });
   });
 
   it('wraps the bearing so 179.96° does not come back as 180°', () => {

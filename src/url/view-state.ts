@@ -74,7 +74,15 @@ export type Page =
   /** 0–10 distinct parks in the order given (the page asks for at least 2). */
   | { kind: 'compare'; parkIds: ParkId[] }
   /** weights: null = the formula's own; else one raw 0–100 weight per input (normalise before use). */
-  | { kind: 'access'; parkId: ParkId | null; weights: number[] | null };
+  | { kind: 'access'; parkId: ParkId | null; weights: number[] | null }
+  /**
+   * The briefing: slide is 1-based (clamped to the deck by the page); deck: an imported deck's id
+   * (null = the default deck); autoplay: seconds per slide (null = off).
+   */
+  | { kind: 'brief'; slide: number; deck: string | null; autoplay: number | null };
+
+/** Autoplay seconds per slide, clamped. */
+export const AUTOPLAY_LIMITS = { min: 3, max: 600 } as const;
 
 /** The explorer's filters; the defaults (null / everything ticked) are left out of the URL. */
 export interface Filters {
@@ -171,6 +179,13 @@ export function parsePath(pathname: string): { page: Page; unknownParkId: string
   }
   if (parts[0] === 'plan') return { page: { kind: 'plan' }, unknownParkId: null };
   if (parts[0] === 'promises') return { page: { kind: 'promises' }, unknownParkId: null };
+  if (parts[0] === 'brief') {
+    const n = /^\d{1,4}$/.test(parts[1] ?? '') ? Number(parts[1]) : 1;
+    return {
+      page: { kind: 'brief', slide: Math.max(1, n), deck: null, autoplay: null },
+      unknownParkId: null,
+    };
+  }
   if (parts[0] === 'compare') return { page: { kind: 'compare', parkIds: [] }, unknownParkId: null };
   if (parts[0] === 'access') {
     const id = parts[1];
@@ -307,6 +322,17 @@ function withPageParams(page: Page, params: URLSearchParams): Page {
   if (page.kind === 'compare')
     return { kind: 'compare', parkIds: parseCompareParks(params.get('parks')).parkIds };
   if (page.kind === 'access') return { ...page, weights: parseWeights(params.get('w')) };
+  if (page.kind === 'brief') {
+    const deck = params.get('deck');
+    const autoplay = params.get('autoplay');
+    const seconds = autoplay !== null && /^\d{1,6}$/.test(autoplay) ? Number(autoplay) : null;
+    return {
+      ...page,
+      deck: deck !== null && /^[a-z0-9-]{1,64}$/.test(deck) ? deck : null,
+      autoplay:
+        seconds === null ? null : Math.min(AUTOPLAY_LIMITS.max, Math.max(AUTOPLAY_LIMITS.min, seconds)),
+    };
+  }
   return page;
 }
 
@@ -343,6 +369,8 @@ export function pathForPage(page: Page): string {
       return '/compare';
     case 'access':
       return page.parkId ? `/access/${page.parkId}` : '/access';
+    case 'brief':
+      return `/brief/${page.slide}`;
     default:
       return page.parkId ? `/parks/${page.parkId}` : '/';
   }
@@ -354,6 +382,8 @@ export function searchForState(state: Omit<ViewState, 'camera'>): string {
   const { page, filters } = state;
   if (page.kind === 'compare' && page.parkIds.length > 0) params.set('parks', page.parkIds.join(','));
   if (page.kind === 'access' && page.weights) params.set('w', page.weights.join(','));
+  if (page.kind === 'brief' && page.deck) params.set('deck', page.deck);
+  if (page.kind === 'brief' && page.autoplay !== null) params.set('autoplay', String(page.autoplay));
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (!sameList(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
   if (state.industry) params.set('industry', state.industry);
