@@ -189,6 +189,18 @@ try {
       await page.getByTestId('search-input').fill('');
       await page.getByTestId('search-input').blur();
       await measure('back to all parks', () => page.locator('.park-panel__back').click());
+      // Compare: open it from the navigation (loads its chunk), add parks, sort a row.
+      await measure('open compare', async () => {
+        await page.locator('.app-header__nav a[href^="/compare"]').click();
+        await page.getByTestId('compare-picker').waitFor();
+      });
+      await page.locator('input[data-park-id="nansha-ai"]').click();
+      await page.locator('input[data-park-id="bio-island"]').click();
+      await page.getByTestId('compare-table').waitFor();
+      await measure('add a park to compare', () =>
+        page.locator('input[data-park-id="pazhou-internet"]').click(),
+      );
+      await measure('sort a compare row', () => page.locator('tr[data-row-id] .sort-button').first().click());
       await context.close();
     }
     const ref = median(reference);

@@ -48,6 +48,7 @@ import {
   type StationHit,
 } from '../src/domain/index.ts';
 import { revenueTargetOf } from '../src/features/plan/park-targets.ts';
+import { jsonOnePerLine } from './build/one-per-line.ts';
 
 /** Input files, relative to the geodata directory, in the order `generatedFrom` names them. */
 export const INPUT_FILES = [
@@ -211,9 +212,7 @@ export function readInputs(geodataDir: string): ParkFigureInputs {
 
 /** The file's text: one park per line, so a diff shows which park's figures changed. */
 export function serialise(figures: ParkFigures): string {
-  const { parks, ...head } = figures;
-  const top = JSON.stringify(head).slice(0, -1);
-  return `${top},"parks":[\n${parks.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`;
+  return jsonOnePerLine(figures, 'parks');
 }
 
 function main() {

@@ -26,6 +26,7 @@ import {
 import { type Bilingual, ParksSchema, StationsSchema, TransitLinesSchema } from '../src/data/schemas.ts';
 import { distanceToAreaM } from '../src/domain/boundary-distance.ts';
 import type { AreaGeometry } from '../src/domain/index.ts';
+import { jsonOnePerLine } from './build/one-per-line.ts';
 import { DEFAULT_PLAN_TEXT } from './checks/content.ts';
 import { parseCsv, readJson } from './lib/json-io.ts';
 import { lineCodeFromName, lineIdFromCode, normaliseStationName } from './lib/transit.ts';
@@ -293,9 +294,7 @@ export function readInputs(
 
 /** One promise per line, so a diff shows which promise changed. */
 export function serialise(file: PlanPromises): string {
-  const { promises, ...head } = file;
-  const top = JSON.stringify(head).slice(0, -1);
-  return `${top},"promises":[\n${promises.map((p) => JSON.stringify(p)).join(',\n')}\n]}\n`;
+  return jsonOnePerLine(file, 'promises');
 }
 
 function main() {

@@ -24,6 +24,7 @@ import {
 } from '../src/data/schemas.ts';
 import { type SearchIndexFile, SearchIndexSchema } from '../src/data/search-index-schema.ts';
 import { normaliseSearchText, type SearchEntry, type SearchName } from '../src/domain/search.ts';
+import { jsonOnePerLine } from './build/one-per-line.ts';
 
 export const INPUT_FILES = [
   'parks.geojson',
@@ -245,9 +246,7 @@ export function readInputs(geodataDir: string): SearchInputs {
 
 /** The file's text: one entry per line, so a diff shows which names changed. */
 export function serialise(index: SearchIndexFile): string {
-  const { entries, ...head } = index;
-  const top = JSON.stringify(head).slice(0, -1);
-  return `${top},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
+  return jsonOnePerLine(index, 'entries');
 }
 
 function main() {

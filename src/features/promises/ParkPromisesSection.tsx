@@ -5,7 +5,7 @@ import { useDataset } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
-import { StatusNowText } from './PromiseStatus.tsx';
+import { PromiseEvidence, StatusNowText } from './PromiseStatus.tsx';
 
 /** "Plan promises vs today" on a park page: each transit link the plan promised the park. */
 export function ParkPromisesSection({ parkId }: { parkId: ParkId }) {
@@ -27,13 +27,7 @@ export function ParkPromisesSection({ parkId }: { parkId: ParkId }) {
               </span>{' '}
               → <StatusNowText promise={p} />
               <blockquote className="promise-quote">{b(p.planWords)}</blockquote>
-              <details>
-                <summary>{t('promises.evidence')}</summary>
-                <p>{b(p.evidence)}</p>
-                <p className="footnote">
-                  {t('promises.source')}: {p.source}
-                </p>
-              </details>
+              <PromiseEvidence promise={p} />
             </li>
           ))}
         </ul>

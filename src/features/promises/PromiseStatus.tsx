@@ -11,3 +11,17 @@ export function StatusNowText({ promise }: { promise: PlanPromise }) {
     </span>
   );
 }
+
+/** The evidence behind a promise's status, folded: what the data shows and its source. */
+export function PromiseEvidence({ promise }: { promise: PlanPromise }) {
+  const { t, b } = useLang();
+  return (
+    <details>
+      <summary>{t('promises.evidence')}</summary>
+      <p>{b(promise.evidence)}</p>
+      <p className="footnote">
+        {t('promises.source')}: {promise.source}
+      </p>
+    </details>
+  );
+}

@@ -9,7 +9,7 @@ import { useDataset } from '../../data/use-dataset.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
-import { StatusNowText } from './PromiseStatus.tsx';
+import { PromiseEvidence, StatusNowText } from './PromiseStatus.tsx';
 import {
   countByStatus,
   DEFAULT_PROMISE_QUERY,
@@ -129,13 +129,7 @@ function PromisesTable() {
                   <StatusNowText promise={p} />
                 </td>
                 <td>
-                  <details>
-                    <summary>{t('promises.evidence')}</summary>
-                    <p>{b(p.evidence)}</p>
-                    <p className="footnote">
-                      {t('promises.source')}: {p.source}
-                    </p>
-                  </details>
+                  <PromiseEvidence promise={p} />
                 </td>
               </tr>
             ))}
