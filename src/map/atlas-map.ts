@@ -263,6 +263,7 @@ export class AtlasMap {
     const intent = options.cameraIntent;
     this.selected = intent.parkId;
     this.appliedCameraRevision = intent.revision;
+    this.showingDefaultView = intent.camera === null;
     const initialBounds = intent.camera ? null : this.defaultBounds(intent.parkId);
     const createMap = options.createMap ?? ((o: MapOptions) => new MaplibreMap(o));
     // The style is built in the first language and visibility, so nothing is re-set at start.
