@@ -223,38 +223,48 @@ describe('search', () => {
       await typeAndExpect(page, 'p', 'park:pazhou-internet'); // the index is in: measure matching, not the fetch
       await input(page).fill('');
 
-      // The same-run reference: a fixed amount of work (12 000 rows through JSON) on this machine now.
-      const reference = await page.evaluate(() => {
-        const t0 = performance.now();
-        const rows = [];
-        for (let i = 0; i < 12_000; i++) rows.push({ id: `p${i}`, v: i / 7, tags: ['a', 'b'] });
-        if ((JSON.parse(JSON.stringify(rows)) as unknown[]).length !== rows.length) throw new Error();
-        return performance.now() - t0;
-      });
-      await page.evaluate(() => {
-        const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
-        w.__tasks = [];
-        w.__obs = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__tasks.push(e.duration);
+      // Judged like the P6 bench: per query, the longest task while typing it against a reference task
+      // (a fixed amount of work) run on the same page just before; medians over the queries, so one GC
+      // pause or a burst of load on a shared machine does not decide the result.
+      const runReference = () =>
+        page.evaluate(() => {
+          const t0 = performance.now();
+          const rows = [];
+          for (let i = 0; i < 12_000; i++) rows.push({ id: `p${i}`, v: i / 7, tags: ['a', 'b'] });
+          if ((JSON.parse(JSON.stringify(rows)) as unknown[]).length !== rows.length) throw new Error();
+          return performance.now() - t0;
         });
-        w.__obs.observe({ type: 'longtask' });
-      });
-      for (const q of ['shengwudao', 'huangpu', '琶洲', 'line 18', 'gz']) {
+      const observe = () =>
+        page.evaluate(() => {
+          const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
+          w.__tasks = [];
+          w.__obs = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__tasks.push(e.duration);
+          });
+          w.__obs.observe({ type: 'longtask' });
+        });
+      const longestSinceObserve = () =>
+        page.evaluate(() => {
+          const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
+          w.__obs?.disconnect();
+          return Math.max(0, ...w.__tasks);
+        });
+      const references: number[] = [];
+      const longest: number[] = [];
+      for (const q of ['shengwudao', 'huangpu', '琶洲', 'line 18', 'gz', 'pz', 'nansha']) {
         await input(page).fill('');
+        references.push(await runReference());
+        await observe();
         await input(page).pressSequentially(q, { delay: 15 });
+        await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
+        longest.push(await longestSinceObserve());
       }
-      await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
-      const tasks = await page.evaluate(() => {
-        const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };
-        w.__obs?.disconnect();
-        return w.__tasks;
-      });
-      const longest = Math.max(0, ...tasks);
+      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
       console.log(
-        `search P6: longest task while typing ${longest.toFixed(0)} ms (${tasks.length} long tasks); reference ${reference.toFixed(0)} ms`,
+        `search P6: longest task per query ${longest.map((x) => x.toFixed(0)).join(' ')} ms (median ${median(longest).toFixed(0)}); reference ${references.map((x) => x.toFixed(0)).join(' ')} ms (median ${median(references).toFixed(0)})`,
       );
       // No long task at all on an idle machine; on a loaded one, none beyond 3 × the same-run reference.
-      expect(longest).toBeLessThanOrEqual(Math.max(50, 3 * reference));
+      expect(median(longest)).toBeLessThanOrEqual(Math.max(50, 3 * median(references)));
       expect(atlas.pageErrors).toEqual([]);
       await atlas.context.close();
     },
