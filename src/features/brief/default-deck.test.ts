@@ -103,6 +103,6 @@ describe('the default deck', () => {
       .filter((s) => s.id.startsWith('transit-coming-'))
       .flatMap((s) => s.points.map((p) => p.en));
     expect(rows).toHaveLength(coming.length);
-    coming.forEach((line, i) => expect(rows[i]).toContain(line.name.en));
+    for (const [i, line] of coming.entries()) expect(rows[i]).toContain(line.name.en);
   });
 });
