@@ -990,13 +990,13 @@ const en: Record<MessageKey, string> = {
   'brief.deck.overview.area': '{area} km² stated in the plan across the {n} parks',
   'brief.deck.overview.range': 'Largest: {large} ({largeArea} km²); smallest: {small} ({smallArea} km²)',
   'brief.deck.overview.placement':
-    '{located} parks have at least one edge on a located feature; {textOnly} are placed from the plan’s words only',
+    '{located} parks have at least one edge on a located feature; {textOnly} are placed from the words of the plan only',
   'brief.deck.overview.districts': 'Districts: {list}',
   'brief.deck.park.title': 'Park {n}: {name}',
   'brief.deck.park.located':
     '{district}, {area} km² stated; approximate outline, some edges on located roads or water',
   'brief.deck.park.textOnly':
-    '{district}, {area} km² stated; placed from the plan’s words only, may be off by about {km} km',
+    '{district}, {area} km² stated; placed from the words of the plan only, may be off by about {km} km',
   'brief.deck.park.industries': 'Lead industries: {list}{more}; {six}',
   'brief.deck.park.more': ' and {n} more',
   'brief.deck.park.six': 'six-in-one: {n} of {total} elements named, not {missing}',
@@ -1014,7 +1014,7 @@ const en: Record<MessageKey, string> = {
   'brief.deck.transit.open': 'Rail lines in service on the map: {n}',
   'brief.deck.transit.named': 'Links the plan named for the parks: {n}; {open} in service, {rest} not yet',
   'brief.deck.transit.promises':
-    'The plan’s transport promises: {n}; {open} (partly) open, {unknown} the reference data cannot tell',
+    'Transport promises in the plan: {n}; {open} (partly) open, {unknown} the reference data cannot tell',
   'brief.deck.coming.title': 'Lines still to come, and the parks they serve',
   'brief.deck.coming.more': 'Lines still to come (continued)',
   'brief.deck.coming.line': '{line}{status} → {parks}',
