@@ -276,6 +276,26 @@ describe('briefing', () => {
   );
 
   it(
+    'autoplay advances, pauses on any key and resumes with A',
+    async () => {
+      const atlas = await open(session, baseUrl, '/brief/1?autoplay=3&lang=en');
+      const { page } = atlas;
+      await expect.poll(() => page.getByTestId('brief-autoplay').getAttribute('data-paused')).toBe('false');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 60_000 }).toBe('/brief/2');
+      expect(new URL(page.url()).searchParams.get('autoplay')).toBe('3');
+      await page.keyboard.press('Shift');
+      await expect.poll(() => page.getByTestId('brief-autoplay').getAttribute('data-paused')).toBe('true');
+      const paused = new URL(page.url()).pathname;
+      await page.keyboard.press('a');
+      await expect.poll(() => page.getByTestId('brief-autoplay').getAttribute('data-paused')).toBe('false');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 60_000 }).not.toBe(paused);
+      expect(atlas.pageErrors).toEqual([]);
+      await atlas.context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'photographs three slides at 1920×1080',
     async () => {
       const shots = [

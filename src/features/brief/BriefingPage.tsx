@@ -69,7 +69,12 @@ export function BriefingPage() {
   useEffect(() => {
     useBriefingStore.setState({ deck, index, goTo });
   }, [deck, index, goTo]);
-  useEffect(() => () => useBriefingStore.setState({ goTo: () => {}, blanked: false }), []);
+  // Leaving the briefing: nothing may drive a page that is gone, and the next visit starts afresh.
+  useEffect(
+    () => () =>
+      useBriefingStore.setState({ deck: null, index: 0, goTo: () => {}, blanked: false, langMode: 'zh' }),
+    [],
+  );
 
   // The language mode starts from the URL's language; 'both' keeps the URL (and map) in Chinese.
   useEffect(() => {
@@ -139,11 +144,14 @@ export function BriefingPage() {
         }
         return;
       }
+      // Any key pauses autoplay (the presenter has taken over); A resumes it.
+      if (autoplay !== null && action?.type !== 'resume') setAutoplayPaused(true);
       if (!action) return;
-      if (autoplay !== null && action.type !== 'resume') setAutoplayPaused(true);
-      // Buttons keep Space/Enter for themselves (the fullscreen button, the exit link).
-      const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
-      if (onButton && (action.type === 'enter' || event.key === ' ') && typedRef.current === '') return;
+      // A focused control keeps Enter for itself; Space always steps (a clicker's "next"), which
+      // also keeps it from toggling the fullscreen button last clicked.
+      const onControl =
+        event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+      if (onControl && action.type === 'enter' && typedRef.current === '') return;
       event.preventDefault();
       switch (action.type) {
         case 'next':
