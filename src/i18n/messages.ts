@@ -441,6 +441,24 @@ const zh = {
   'measure.copyText.area': '面积 {value}（{vertices}，周长 {perimeter}，测地线，WGS-84）',
   // (keep this section's keys together)
   // ---- briefing: route, deck, controls
+  'brief.nav': '简报',
+  'brief.loading': '正在准备简报……',
+  'brief.deckError': '无法生成简报：{message}',
+  'brief.deckMissing': '找不到简报“{id}”，现显示默认简报。',
+  'brief.fullscreen.enter': '全屏（F）',
+  'brief.fullscreen.exit': '退出全屏（F）',
+  'brief.exit': '离开简报（Esc）',
+  'brief.autoplay.playing': '自动播放：每 {seconds} 秒',
+  'brief.autoplay.paused': '自动播放已暂停，按 A 继续',
+  'brief.goTo': '跳到第 {n} 页（Enter）',
+  'brief.progress': '{n} / {total}',
+  'brief.progress.label': '简报进度',
+  'brief.key': '图例',
+  'brief.problem.title': '无法显示此页（{id}）',
+  'brief.problem.park': '未知园区：“{id}”',
+  'brief.problem.layer': '未知图层：“{id}”',
+  'brief.problem.camera': '视角超出范围：{field} = {value}',
+  'brief.problem.rest': '简报的其余各页不受影响。',
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)
@@ -901,6 +919,24 @@ const en: Record<MessageKey, string> = {
   'measure.copyText.area': 'Area {value} ({vertices}, perimeter {perimeter}, geodesic, WGS-84)',
   // (keep this section's keys together)
   // ---- briefing: route, deck, controls
+  'brief.nav': 'Briefing',
+  'brief.loading': 'Preparing the briefing…',
+  'brief.deckError': 'The briefing could not be built: {message}',
+  'brief.deckMissing': 'There is no deck “{id}”; the default briefing is shown.',
+  'brief.fullscreen.enter': 'Full screen (F)',
+  'brief.fullscreen.exit': 'Leave full screen (F)',
+  'brief.exit': 'Leave the briefing (Esc)',
+  'brief.autoplay.playing': 'Autoplay: every {seconds} s',
+  'brief.autoplay.paused': 'Autoplay paused — press A to resume',
+  'brief.goTo': 'Go to slide {n} (Enter)',
+  'brief.progress': '{n} / {total}',
+  'brief.progress.label': 'Briefing progress',
+  'brief.key': 'Key',
+  'brief.problem.title': 'This slide cannot be shown ({id})',
+  'brief.problem.park': 'Unknown park: “{id}”',
+  'brief.problem.layer': 'Unknown layer: “{id}”',
+  'brief.problem.camera': 'Camera out of range: {field} = {value}',
+  'brief.problem.rest': 'The rest of the briefing is not affected.',
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)
