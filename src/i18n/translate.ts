@@ -1,10 +1,18 @@
 import type { Lang } from '../url/view-state.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
+/** Strings of on-demand pages, added when their chunk loads (page-messages.ts). */
+const registered: Record<Lang, Partial<Record<string, string>>> = { zh: {}, en: {} };
+
+export function registerMessages(messages: Record<Lang, Record<string, string>>): void {
+  Object.assign(registered.zh, messages.zh);
+  Object.assign(registered.en, messages.en);
+}
+
 /** A UI string in `lang`, with `{name}` placeholders filled from `values` (as text, never HTML). */
 export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
   // A key from data (e.g. a status) may be unknown: show it as it is rather than fail.
-  const template = MESSAGES[lang][key] ?? key;
+  const template = (MESSAGES[lang] as Partial<Record<string, string>>)[key] ?? registered[lang][key] ?? key;
   return values ? fillTemplate(template, values) : template;
 }
 

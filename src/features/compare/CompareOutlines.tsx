@@ -1,3 +1,5 @@
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { sameScaleOutlines } from '../../domain/outline-projection.ts';
 import { useLang } from '../../i18n/use-lang.ts';

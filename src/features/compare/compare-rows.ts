@@ -5,6 +5,8 @@
  * each cell is a number taken from those, with the text it needs (a station's name, a target's
  * unit and year) next to it.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import type { ParkContent, Target } from '../../data/content-schema.ts';
 import type { ParkFigureRecord } from '../../data/park-figures-schema.ts';
 import type { Bilingual, FacilityCategory, ParkId } from '../../data/schemas.ts';

@@ -1,3 +1,5 @@
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
