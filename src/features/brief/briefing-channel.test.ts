@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BriefingMessage, type BriefingPosition, parseBriefingMessage, SyncPeer } from './briefing-channel.ts';
+import {
+  type BriefingMessage,
+  type BriefingPosition,
+  parseBriefingMessage,
+  SyncPeer,
+} from './briefing-channel.ts';
 
 const at = (slide: number, extra: Partial<BriefingPosition> = {}): BriefingPosition => ({
   deck: null,
@@ -10,7 +15,11 @@ const at = (slide: number, extra: Partial<BriefingPosition> = {}): BriefingPosit
 });
 
 /** Delivers every message to every other peer until the network is quiet (as BroadcastChannel would). */
-function deliver(peers: SyncPeer[], first: BriefingMessage | null, positions: Map<SyncPeer, BriefingPosition>) {
+function deliver(
+  peers: SyncPeer[],
+  first: BriefingMessage | null,
+  positions: Map<SyncPeer, BriefingPosition>,
+) {
   const queue: { from: SyncPeer | null; message: BriefingMessage }[] = [];
   if (first) queue.push({ from: peers.find((p) => p.id === first.sender) ?? null, message: first });
   while (queue.length > 0) {
@@ -33,7 +42,11 @@ describe('parseBriefingMessage', () => {
   it('accepts the protocol and drops anything else', () => {
     const good = { v: 1, type: 'position', sender: 'a', rev: 3, position: at(4, { lang: 'both' }) };
     expect(parseBriefingMessage(good)).toEqual(good);
-    expect(parseBriefingMessage({ v: 1, type: 'hello', sender: 'b' })).toEqual({ v: 1, type: 'hello', sender: 'b' });
+    expect(parseBriefingMessage({ v: 1, type: 'hello', sender: 'b' })).toEqual({
+      v: 1,
+      type: 'hello',
+      sender: 'b',
+    });
     for (const bad of [
       null,
       'next',
