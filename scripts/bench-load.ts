@@ -5,7 +5,7 @@
  *    ratio exceeds 1.3;
  *  - the park list and title must paint before the map is ready;
  *  - P6: the longest main-thread task of each interaction (selecting a park, toggling a layer,
- *    switching language, going back), median of P6_REPS page loads, with the map (printed only:
+ *    switching language, going back, stepping a briefing slide), median of P6_REPS page loads, with the map (printed only:
  *    software WebGL makes every rendered frame a long task) and with WebGL removed (the app's own
  *    code). The latter is judged against a baseline measured in the same page just before: a fixed
  *    reference script task (runReference below, ~40–50 ms on a quiet 2-core machine), so a loaded
@@ -189,6 +189,14 @@ try {
       await page.getByTestId('search-input').fill('');
       await page.getByTestId('search-input').blur();
       await measure('back to all parks', () => page.locator('.park-panel__back').click());
+      // The briefing: a step is a navigation, a caption and (with the map) a camera flight. The
+      // deck is built once when the briefing opens; stepping must not rebuild or re-render much.
+      await page.goto(new URL('/brief/2', appUrl).href);
+      if (mode === 'with the map') await page.waitForFunction(MAP_READY, null, { timeout: 120_000 });
+      await page.getByTestId('brief-caption').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      await measure('step to the next slide', () => page.keyboard.press('ArrowRight'));
+      await measure('step to the next slide again', () => page.keyboard.press('ArrowRight'));
       await context.close();
     }
     const ref = median(reference);

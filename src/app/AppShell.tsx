@@ -1,13 +1,17 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router-dom';
+import { rememberBriefingEntry } from '../features/brief/briefing-state.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useViewState } from '../url/use-view-state.ts';
 import { hrefForState } from '../url/view-state.ts';
 import { ShareButton } from './ShareButton.tsx';
 
-/** Title, navigation and language switch around every page. */
-export function AppShell({ children }: { children: ReactNode }) {
+/**
+ * Title, navigation and language switch around every page; `bare` (the briefing) leaves only the
+ * page and the notices.
+ */
+export function AppShell({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const { t, lang } = useLang();
   const { state, update } = useViewState();
   const notices = useAtlasStore((s) => s.notices);
@@ -17,6 +21,14 @@ export function AppShell({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('app.title');
   }, [lang, t]);
+
+  if (bare) {
+    return (
+      <div className="app app--bare">
+        <main className="app-main">{children}</main>
+      </div>
+    );
+  }
 
   return (
     <div className="app">
@@ -76,6 +88,17 @@ export function AppShell({ children }: { children: ReactNode }) {
             data-testid="nav-promises"
           >
             {t('promises.nav')}
+          </Link>
+          <Link
+            to={hrefForState({
+              ...state,
+              page: { kind: 'brief', slide: 1, deck: null, autoplay: null },
+              camera: null,
+            })}
+            onClick={() => rememberBriefingEntry(`${location.pathname}${location.search}${location.hash}`)}
+            data-testid="nav-brief"
+          >
+            {t('brief.nav')}
           </Link>
           <ShareButton />
           <button

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { AtlasPage } from '../features/atlas/AtlasPage.tsx';
+import { useViewPart } from '../url/use-view-state.ts';
 import { AppShell } from './AppShell.tsx';
 
 // The plan page is read less often than the map: keep it out of the first-paint bundle.
@@ -18,9 +19,16 @@ const PromisesPage = lazy(() =>
   import('../features/promises/PromisesPage.tsx').then((m) => ({ default: m.PromisesPage })),
 );
 
+// The briefing (its map, deck and controls) loads with its route.
+const BriefingPage = lazy(() =>
+  import('../features/brief/BriefingPage.tsx').then((m) => ({ default: m.BriefingPage })),
+);
+
 function Layout() {
+  // The briefing is full-screen: no header, no navigation around it.
+  const bare = useViewPart((view) => view.page.kind === 'brief');
   return (
-    <AppShell>
+    <AppShell bare={bare}>
       <Suspense fallback={null}>
         <Outlet />
       </Suspense>
@@ -39,6 +47,8 @@ export const router = createBrowserRouter([
       { path: '/compare', element: <ComparePage /> },
       { path: '/access', element: <AccessRankingPage /> },
       { path: '/access/:parkId', element: <AccessRankingPage /> },
+      { path: '/brief', element: <BriefingPage /> },
+      { path: '/brief/:slide', element: <BriefingPage /> },
       { path: '*', element: <AtlasPage /> },
     ],
   },

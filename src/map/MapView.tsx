@@ -13,7 +13,13 @@ import type { LineStatusFilter, ParkId } from '../data/vocabulary.ts';
 import type { MeasureCommand, MeasureSketch } from '../state/store.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup, MapTool } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers, type FacilityFocus, type FeatureFocus } from './atlas-map.ts';
+import {
+  AtlasMap,
+  type AtlasMapHandlers,
+  type FacilityFocus,
+  type FeatureFocus,
+  type FlyTarget,
+} from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import type { StyleInputs } from './style.ts';
 
@@ -66,6 +72,8 @@ export interface MapViewProps extends AtlasMapHandlers {
   featureFocus: FeatureFocus | null;
   /** Called once the map has taken `featureFocus`, so a later map does not act on it again. */
   onFeatureFocused: () => void;
+  /** The briefing's slide view: the map flies there once per new object (null: not a briefing). */
+  flyTarget?: FlyTarget | null;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -126,6 +134,11 @@ export default function MapView(props: MapViewProps) {
     if (props.facilities) atlasRef.current?.setLiveSource('facilities', props.facilities);
   }, [props.facilities]);
   useEffect(() => atlasRef.current?.setCameraIntent(props.cameraIntent), [props.cameraIntent]);
+  // After the camera intent, so a slide's view wins over the page's default fit.
+  useEffect(() => {
+    const target = props.flyTarget;
+    if (target) atlasRef.current?.flyToView(target.camera, target.parkIds);
+  }, [props.flyTarget]);
   useEffect(
     () => atlasRef.current?.setLiveSource('districtLabels', props.districtLabels),
     [props.districtLabels],

@@ -9,7 +9,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { DEFAULT_LAYERS } from '../url/view-state.ts';
-import { AtlasMap, type AtlasMapHandlers, type AtlasMapOptions, BASEMAP_STALL_MS } from './atlas-map.ts';
+import {
+  AtlasMap,
+  type AtlasMapHandlers,
+  type AtlasMapOptions,
+  BASEMAP_STALL_MS,
+  CITY_BOUNDS,
+} from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import { SOURCE } from './ids.ts';
 import { type buildStyle, layerGroupOf } from './style.ts';
@@ -189,10 +195,14 @@ class FakeMap {
     this.camera = { lng: o.center[0], lat: o.center[1], zoom: o.zoom, bearing: o.bearing, pitch: o.pitch };
     this.calls.push('jumpTo');
   }
-  fitBounds() {
+  lastFit: { bounds: unknown; options: Record<string, unknown> } | null = null;
+  fitBounds(bounds: unknown, options: Record<string, unknown> = {}) {
+    this.lastFit = { bounds, options };
     this.calls.push('fitBounds');
   }
-  flyTo() {
+  lastFlight: Record<string, unknown> | null = null;
+  flyTo(options: Record<string, unknown> = {}) {
+    this.lastFlight = options;
     this.calls.push('flyTo');
   }
   stop() {}
@@ -245,7 +255,7 @@ const DATA = {
   probe: EMPTY,
 };
 
-function makeAtlas(intent: Partial<CameraIntent> = {}) {
+function makeAtlas(intent: Partial<CameraIntent> = {}, reducedMotion = false) {
   let fake: FakeMap | undefined;
   const events: string[] = [];
   const handlers: AtlasMapHandlers = {
@@ -268,7 +278,7 @@ function makeAtlas(intent: Partial<CameraIntent> = {}) {
       fake = new FakeMap(options);
       return fake as unknown as MaplibreMap;
     },
-    prefersReducedMotion: () => false,
+    prefersReducedMotion: () => reducedMotion,
   });
   if (!fake) throw new Error('no map created');
   return { atlas, fake, events };
@@ -676,5 +686,45 @@ describe('AtlasMap tools', () => {
     map.reloadStyle();
     await flush();
     expect(draw.log).toEqual(['start area', 'destroy', 'start area']);
+  });
+});
+
+describe('AtlasMap briefing views', () => {
+  const camera = { lng: 113.3, lat: 23.1, zoom: 11, bearing: -12, pitch: 40 };
+
+  it('flies to a slide camera, and jumps there when the user prefers reduced motion', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.flyToView(camera, []);
+    expect(fake.calls.at(-1)).toBe('flyTo');
+    expect(fake.lastFlight).toMatchObject({ center: [113.3, 23.1], zoom: 11, bearing: -12, pitch: 40 });
+
+    const reduced = makeAtlas({}, true);
+    reduced.atlas.flyToView(camera, []);
+    expect(reduced.fake.calls).not.toContain('flyTo');
+    expect(reduced.fake.camera).toEqual(camera);
+  });
+
+  it('fits the highlighted parks without a camera, the city with no parks, level and north up', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.flyToView(null, ['bio-island' as ParkId]);
+    expect(fake.lastFit?.bounds).toEqual([
+      [113.36, 23.08],
+      [113.38, 23.1],
+    ]);
+    expect(fake.lastFit?.options).toMatchObject({ bearing: 0, pitch: 0 });
+    expect(fake.lastFit?.options.duration).toBeGreaterThan(0);
+    atlas.flyToView(null, []);
+    expect(fake.lastFit?.bounds).toEqual(CITY_BOUNDS);
+
+    const reduced = makeAtlas({}, true);
+    reduced.atlas.flyToView(null, ['bio-island' as ParkId]);
+    expect(reduced.fake.lastFit?.options.duration).toBe(0);
+  });
+
+  it('moves again for every call, even to the same view (a slide revisited after panning)', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.flyToView(camera, []);
+    atlas.flyToView(camera, []);
+    expect(fake.calls.filter((c) => c === 'flyTo')).toHaveLength(2);
   });
 });

@@ -59,6 +59,14 @@ export const CITY_BOUNDS: LngLatBoundsLike = [
 
 /** How long a fit to a newly chosen park takes (0 when the user prefers reduced motion). */
 const FIT_DURATION_MS = 1400;
+/** How long a briefing's flight to the next slide may take at most. */
+const FLIGHT_MAX_MS = 2500;
+
+/** A briefing slide's view: a camera, or null to fit `parkIds` (none: the whole city). */
+export interface FlyTarget {
+  camera: { lng: number; lat: number; zoom: number; bearing: number; pitch: number } | null;
+  parkIds: readonly ParkId[];
+}
 
 /** Sources whose data the app replaces at run time (facilities: filtered by the explorer). */
 export type LiveSourceKey = 'districtLabels' | 'probe' | 'facilities' | 'accessLines';
@@ -185,8 +193,11 @@ function fitPadding(container: HTMLElement) {
   const p = Math.max(24, Math.min(90, w * 0.08));
   const legend = container.parentElement?.querySelector('.legend[open]');
   const right = legend && w > 800 ? Math.min(legend.getBoundingClientRect().width + 16, w * 0.4) : p;
+  // A panel laid over the map's left side (the briefing's caption) is kept clear of the fit.
+  const inset = container.closest('[data-map-frame]')?.querySelector('[data-map-inset="left"]');
+  const left = inset && w > 800 ? Math.min(inset.getBoundingClientRect().right + 16, w * 0.5) : p;
   // The attribution line sits over the bottom edge.
-  return { top: p, bottom: p + 18, left: p, right };
+  return { top: p, bottom: p + 18, left, right };
 }
 
 function originOf(url: string): string {
@@ -226,6 +237,8 @@ export class AtlasMap {
   private pendingFocus: { focus: FeatureFocus; fallback?: Record<string, unknown>; attempts: number } | null =
     null;
   private appliedFocusRevision = -1;
+  /** The briefing's current slide view (null: not in a briefing); a resize re-fits a fitted one. */
+  private briefView: FlyTarget | null = null;
 
   // What the app wants; applied whenever the style is ready.
   private lang: Lang;
@@ -413,6 +426,54 @@ export class AtlasMap {
       return;
     }
     this.fitDefault(intent.parkId);
+  }
+
+  /**
+   * The briefing: flies to a slide's view — its camera, or (null) a fit to its parks, or to the city
+   * when it names none. Jumps when the user prefers reduced motion. Every call moves the map, even
+   * to the view it shows (a slide revisited after the presenter panned).
+   */
+  flyToView(camera: FlyTarget['camera'], parkIds: readonly ParkId[]): void {
+    this.briefView = { camera, parkIds };
+    this.showingDefaultView = false;
+    const map = this.map;
+    const animate = !this.prefersReducedMotion();
+    map.stop();
+    if (camera) {
+      const view = {
+        center: [camera.lng, camera.lat] as [number, number],
+        zoom: camera.zoom,
+        bearing: camera.bearing,
+        pitch: camera.pitch,
+      };
+      if (animate) map.flyTo({ ...view, maxDuration: FLIGHT_MAX_MS, essential: false });
+      else map.jumpTo(view);
+      return;
+    }
+    this.fitBriefView(parkIds, animate);
+  }
+
+  private fitBriefView(parkIds: readonly ParkId[], animate: boolean): void {
+    const bounds = parkIds.length > 0 ? this.parkBounds(parkIds) : null;
+    this.map.fitBounds(bounds ?? CITY_BOUNDS, {
+      padding: fitPadding(this.container),
+      maxZoom: 14,
+      bearing: 0,
+      pitch: 0,
+      duration: animate ? FIT_DURATION_MS : 0,
+      maxDuration: FLIGHT_MAX_MS,
+      essential: false,
+    });
+  }
+
+  /** The bounds of the given parks together (null: none of them has a geometry). */
+  private parkBounds(parkIds: readonly ParkId[]): Bounds | null {
+    const parks = this.parks;
+    if (typeof parks === 'string' || parks.type !== 'FeatureCollection') return null;
+    const features = parks.features.filter((f) =>
+      parkIds.includes((f.properties as { id?: string } | null)?.id as ParkId),
+    );
+    return features.length > 0 ? boundsOf({ type: 'FeatureCollection', features }) : null;
   }
 
   /** Fits the page's default view: the park (with its access lines, if any) or all parks. */
@@ -883,7 +944,12 @@ export class AtlasMap {
       this.showingDefaultView = false;
     });
     map.on('resize', () => {
-      if (!userMoved && initialBounds && !this.ready) {
+      // A fitted briefing slide stays fitted when the screen changes (entering full screen).
+      if (this.briefView && !this.briefView.camera && !userMoved) {
+        this.fitBriefView(this.briefView.parkIds, false);
+        return;
+      }
+      if (!userMoved && initialBounds && !this.ready && !this.briefView) {
         map.fitBounds(initialBounds, { padding: fitPadding(this.container), duration: 0 });
       }
     });

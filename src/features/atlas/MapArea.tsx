@@ -15,17 +15,18 @@ import { useLoaded } from '../../data/use-dataset.ts';
 import { facilityPredicate } from '../../domain/explorer-filters.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
-import type { BasemapFailure } from '../../map/atlas-map.ts';
+import type { BasemapFailure, FlyTarget } from '../../map/atlas-map.ts';
 import { labelPoints } from '../../map/geometry-helpers.ts';
 import { useAtlasStore } from '../../state/store.ts';
 import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
-import type { Page } from '../../url/view-state.ts';
+import type { LayerGroup, Page } from '../../url/view-state.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
 import { useParkFilters } from '../parks/use-park-filters.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+const ignoreCamera = () => {};
 
 function MapFallback({ title, body }: { title: string; body: string }) {
   return (
@@ -69,11 +70,24 @@ function districtLabelPoints(districts: DistrictsCollection): GeoJSON.FeatureCol
   };
 }
 
-/** What the map does on a page other than the atlas (the access ranking). */
+/**
+ * The briefing's hold on the map: the slide, not the URL, decides the layers, the highlighted parks
+ * and the camera; clicks select nothing and camera moves are not written to the address.
+ */
+export interface BriefingMap {
+  visibleGroups: readonly LayerGroup[];
+  /** Parks shown highlighted; the others are faded (none: all parks as usual). */
+  highlighted: readonly ParkId[];
+  /** A new object for every slide: the map flies there. */
+  flyTarget: FlyTarget;
+}
+
+/** What the map does on a page other than the atlas (the access ranking, the briefing). */
 export interface MapAreaOptions {
   /** The page a click on a park opens (default: its atlas page). */
   pageForPark?: (id: ParkId | null) => Page;
   accessLines?: GeoJSON.FeatureCollection | null;
+  briefing?: BriefingMap;
 }
 
 interface LoadedMapProps extends MapAreaOptions {
@@ -82,7 +96,7 @@ interface LoadedMapProps extends MapAreaOptions {
   MapView: MapViewComponent;
 }
 
-function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }: LoadedMapProps) {
+function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines, briefing }: LoadedMapProps) {
   const { lang } = useLang();
   const { state, update, setCamera } = useViewState();
   const cameraIntent = useCameraIntent();
@@ -115,10 +129,13 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
   const measureRequest = useAtlasStore((s) => s.measureRequest);
   const measureRequestDone = useAtlasStore((s) => s.measureRequestDone);
   const { matches } = useParkFilters();
-  const dimmedParkIds = useMemo(
-    () => new Set(parks.features.map((f) => f.properties.id).filter((id) => !matches(id))),
-    [parks, matches],
-  );
+  const highlighted = briefing?.highlighted;
+  const dimmedParkIds = useMemo(() => {
+    const ids = parks.features.map((f) => f.properties.id);
+    if (highlighted)
+      return new Set(highlighted.length > 0 ? ids.filter((id) => !highlighted.includes(id)) : []);
+    return new Set(ids.filter((id) => !matches(id)));
+  }, [parks, matches, highlighted]);
   // The facilities the filters leave: the map's clusters count only these, so they are filtered as
   // data rather than by a layer filter.
   const { filters } = state;
@@ -153,20 +170,27 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
     [parks],
   );
 
+  const inBriefing = briefing !== undefined;
   const onSelectPark = useCallback(
-    (id: ParkId | null) =>
-      update({ page: pageForPark ? pageForPark(id) : { kind: 'atlas', parkId: id }, camera: null }),
-    [update, pageForPark],
+    (id: ParkId | null) => {
+      // A click during a briefing must not leave it.
+      if (inBriefing) return;
+      update({ page: pageForPark ? pageForPark(id) : { kind: 'atlas', parkId: id }, camera: null });
+    },
+    [update, pageForPark, inBriefing],
   );
+  // The slide's camera is in the slide, not in the address: the briefing's URL stays /brief/n.
+  const onCameraChange = inBriefing ? ignoreCamera : setCamera;
   // "What is near here" is the toolbar's radius tool: a probe opens it (a click on empty ground
   // with no tool open does too, as before the toolbar), and leaving the tool clears the probe.
   const tool = state.tool;
   const onProbe = useCallback(
     (lngLat: { lng: number; lat: number }) => {
+      if (inBriefing) return;
       setProbe(lngLat);
       if (tool !== 'radius') update({ tool: 'radius' }, { replace: true });
     },
-    [setProbe, tool, update],
+    [setProbe, tool, update, inBriefing],
   );
   useEffect(() => {
     if (tool !== 'radius') setProbe(null);
@@ -196,8 +220,15 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
   return (
     <MapView
       lang={lang}
-      visibleGroups={state.layers}
-      selectedParkId={selectedParkId}
+      visibleGroups={briefing ? briefing.visibleGroups : state.layers}
+      selectedParkId={
+        briefing
+          ? briefing.highlighted.length === 1
+            ? (briefing.highlighted[0] ?? null)
+            : null
+          : selectedParkId
+      }
+      flyTarget={briefing?.flyTarget ?? null}
       hoveredParkId={hoveredParkId}
       dimmedParkIds={dimmedParkIds}
       lineStatuses={state.filters.lineStatuses}
@@ -211,7 +242,7 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines }:
       accessLines={accessLines ?? null}
       onSelectPark={onSelectPark}
       onHoverPark={setHovered}
-      onCameraChange={setCamera}
+      onCameraChange={onCameraChange}
       onProbe={onProbe}
       tool={tool}
       onSketch={setSketch}
@@ -239,6 +270,7 @@ export function MapArea({
   selectedParkId,
   pageForPark,
   accessLines,
+  briefing,
 }: { selectedParkId: ParkId | null } & MapAreaOptions) {
   const { t } = useLang();
   const parks = useLoaded(loadParks);
@@ -267,6 +299,7 @@ export function MapArea({
         MapView={chunk.value.default}
         pageForPark={pageForPark}
         accessLines={accessLines}
+        briefing={briefing}
       />
     </ErrorBoundary>
   );
