@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useLang } from '../../i18n/use-lang.ts';
 import { LAYER_GROUPS, type Lang, type LayerGroup } from '../../url/view-state.ts';
-import type { BriefLangMode } from './briefing-channel.ts';
+import type { BriefLangMode } from './briefing-state.ts';
 import type { Deck, Slide } from './deck-schema.ts';
 import { useParkNames } from './use-park-names.ts';
 

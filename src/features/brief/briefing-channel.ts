@@ -11,8 +11,7 @@
  * Messages from the channel are checked before use: any same-origin page can post to it.
  */
 
-export type BriefLangMode = 'zh' | 'en' | 'both';
-const LANG_MODES: readonly BriefLangMode[] = ['zh', 'en', 'both'];
+import { type BriefLangMode, BRIEF_LANG_MODES as LANG_MODES } from './briefing-state.ts';
 
 export interface BriefingPosition {
   /** An imported deck's id; null = the default deck. */

@@ -113,10 +113,10 @@ export function serialiseDeck(deck: Deck): string {
 }
 
 /**
- * A safe download file name for a deck: lower-case ASCII letters, digits and hyphens only (no path
- * separators, dots, control or reserved characters), at most 60 characters of stem.
+ * A safe file-name stem: lower-case ASCII letters, digits and hyphens only (no path separators,
+ * dots, control or reserved characters), at most 60 characters; 'deck' when nothing is left.
  */
-export function deckFileName(name: string): string {
+export function fileStem(name: string): string {
   const stem = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -125,7 +125,12 @@ export function deckFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${stem || 'deck'}.deck.json`;
+  return stem || 'deck';
+}
+
+/** The download file name of a deck. */
+export function deckFileName(name: string): string {
+  return `${fileStem(name)}.deck.json`;
 }
 
 /** A fresh id for a deck derived from `base`, not taken by any of `taken`. */
