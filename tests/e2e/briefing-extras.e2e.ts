@@ -276,13 +276,18 @@ describe('decks as data', () => {
       // The presenter window shows the notes as text too.
       const presenter = await atlas.context.newPage();
       await presenter.goto(`${baseUrl}/brief/1?presenter=1&deck=hostile`);
+      // It joins the audience on slide 3, then goes back to the first slide (with the notes).
+      await expect.poll(() => presenterSlide(presenter)).toBe('3');
       await presenter.keyboard.press('Home');
+      await expect.poll(() => presenterSlide(presenter)).toBe('1');
       await expect.poll(() => presenter.getByTestId('presenter-notes').textContent()).toContain('<iframe');
       expect(await atlas.injected()).toBe(false);
       expect(await presenter.evaluate(() => (window as unknown as { __injected: boolean }).__injected)).toBe(
         false,
       );
       expect(atlas.dialogs).toEqual([]);
+      // (Closed first: a window opened while a presenter window is open joins its briefing.)
+      await presenter.close();
 
       // A deck id that does not exist: a notice, and the default deck.
       await page.goto(`${baseUrl}/brief/1?deck=no-such-deck`);
@@ -293,7 +298,7 @@ describe('decks as data', () => {
       await page.evaluate(() => localStorage.setItem('gz-atlas.deck.broken', '{"schema":'));
       await openDecks(page);
       await expect.poll(() => page.getByTestId('deck-corrupted').textContent()).toMatch(/broken/);
-      expect(await page.getByTestId('deck-list').textContent()).toContain('Test deck');
+      expect(await page.getByTestId('deck-list').textContent()).toContain('测试讲解稿');
       expect(atlas.pageErrors).toEqual([]);
       await atlas.context.close();
     },
