@@ -459,51 +459,6 @@ const zh = {
   'brief.problem.layer': '未知图层：“{id}”',
   'brief.problem.camera': '视角超出范围：{field} = {value}',
   'brief.problem.rest': '简报的其余各页不受影响。',
-  'brief.deck.inside': '园区内',
-  'brief.deck.none': '无',
-  'brief.deck.title.parks': '{n} 个园区，分布于 {districts} 个区，方案所述面积合计 {area} 平方公里',
-  'brief.deck.title.keys': '翻页：→ / 空格；语言：L；全屏：F；黑屏：B；退出：Esc',
-  'brief.deck.overview.title': '{n} 个园区总览',
-  'brief.deck.overview.area': '方案所述面积合计 {area} 平方公里（{n} 个园区）',
-  'brief.deck.overview.range': '最大：{large}（{largeArea} 平方公里）；最小：{small}（{smallArea} 平方公里）',
-  'brief.deck.overview.placement':
-    '{located} 个园区的边界至少有一条沿已定位要素绘制；{textOnly} 个仅据方案文字定位',
-  'brief.deck.overview.districts': '所在区：{list}',
-  'brief.deck.park.title': '园区 {n}：{name}',
-  'brief.deck.park.located':
-    '{district}，方案所述面积 {area} 平方公里；边界为近似范围，部分边线沿已定位的道路或水道',
-  'brief.deck.park.textOnly': '{district}，方案所述面积 {area} 平方公里；仅据方案文字定位，误差约 {km} 公里',
-  'brief.deck.park.industries': '主导产业：{list}{more}；{six}',
-  'brief.deck.park.more': '等（另 {n} 项）',
-  'brief.deck.park.six': '“六位一体”要素方案明确 {n}/{total}，未提及{missing}',
-  'brief.deck.park.sixAll': '“六位一体”要素 {total} 项方案均已明确',
-  'brief.deck.park.noTargets': '方案未给出 2020 年的量化目标',
-  'brief.deck.park.targets': '发展目标：{list}',
-  'brief.deck.park.by': '（{year}年）',
-  'brief.deck.park.stations': '最近已开通站点：{open}；最近规划/在建站点：{planned}',
-  'brief.deck.park.station': '{name}（{distance}）',
-  'brief.deck.park.noPlanned': '{km}以内无',
-  'brief.deck.park.reach':
-    '{radius}步行范围覆盖：已开通站点 {open}，含规划 {any}；距机场 {airport}；最近铁路枢纽 {hub} {hubKm}',
-  'brief.deck.transit.title': '轨道交通：现状与方案所列',
-  'brief.deck.transit.open': '地图上已开通的轨道交通线路：{n} 条',
-  'brief.deck.transit.named': '方案为各园区点名的交通线路 {n} 条：已开通 {open} 条，尚未开通 {rest} 条',
-  'brief.deck.transit.promises':
-    '方案的交通承诺 {n} 项：已（部分）开通 {open} 项，参考数据无法判断 {unknown} 项',
-  'brief.deck.coming.title': '尚未开通的线路及其服务园区',
-  'brief.deck.coming.more': '尚未开通的线路及其服务园区（续）',
-  'brief.deck.coming.line': '{line}{status} → {parks}',
-  'brief.deck.coming.status': '（{status}）',
-  'brief.deck.access.top': '可达性得分：第 1 至 5 名',
-  'brief.deck.access.rest': '可达性得分：其余园区',
-  'brief.deck.access.row': '第 {rank} 名 {name}：{score} 分',
-  'brief.deck.sources.title': '数据来源与说明',
-  'brief.deck.sources.outlines':
-    '园区边界均为近似：{located} 个沿已定位要素绘制部分边线，{textOnly} 个仅据文字定位（误差最多约 {km} 公里）',
-  'brief.deck.sources.vintages': '轨道交通现状依据参考数据快照：{list}',
-  'brief.deck.sources.distances':
-    '距离为园区边界起算的直线距离，非出行时间；可达性公式第 {version} 版；规划站点仅计{km}以内',
-  'brief.deck.sources.plan': '园区、目标与配套内容依据《广州市价值创新园区建设三年行动方案（2018—2020年）》',
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)
@@ -1065,54 +1020,6 @@ const en: Record<MessageKey, string> = {
   'brief.problem.layer': 'Unknown layer: “{id}”',
   'brief.problem.camera': 'Camera out of range: {field} = {value}',
   'brief.problem.rest': 'The rest of the briefing is not affected.',
-  'brief.deck.inside': 'inside the park',
-  'brief.deck.none': 'none',
-  'brief.deck.title.parks': '{n} parks in {districts} districts, {area} km² stated in the plan',
-  'brief.deck.title.keys': 'Next: → / Space · language: L · full screen: F · blank: B · leave: Esc',
-  'brief.deck.overview.title': 'The {n} parks at a glance',
-  'brief.deck.overview.area': '{area} km² stated in the plan across the {n} parks',
-  'brief.deck.overview.range': 'Largest: {large} ({largeArea} km²); smallest: {small} ({smallArea} km²)',
-  'brief.deck.overview.placement':
-    '{located} parks have at least one edge on a located feature; {textOnly} are placed from the words of the plan only',
-  'brief.deck.overview.districts': 'Districts: {list}',
-  'brief.deck.park.title': 'Park {n}: {name}',
-  'brief.deck.park.located':
-    '{district}, {area} km² stated; approximate outline, some edges on located roads or water',
-  'brief.deck.park.textOnly':
-    '{district}, {area} km² stated; placed from the words of the plan only, may be off by about {km} km',
-  'brief.deck.park.industries': 'Lead industries: {list}{more}; {six}',
-  'brief.deck.park.more': ' and {n} more',
-  'brief.deck.park.six': 'six-in-one: {n} of {total} elements named, not {missing}',
-  'brief.deck.park.sixAll': 'six-in-one: all {total} elements named',
-  'brief.deck.park.noTargets': 'The plan gives no figure to reach by 2020',
-  'brief.deck.park.targets': 'Targets: {list}',
-  'brief.deck.park.by': ' by {year}',
-  'brief.deck.park.stations':
-    'Nearest station in service: {open}; nearest planned / under construction: {planned}',
-  'brief.deck.park.station': '{name} ({distance})',
-  'brief.deck.park.noPlanned': 'none within {km}',
-  'brief.deck.park.reach':
-    '{radius} walk covers {open} (in service), {any} (with planned); airport {airport}; nearest rail hub {hub} {hubKm}',
-  'brief.deck.transit.title': 'Rail transit: in service and what the plan named',
-  'brief.deck.transit.open': 'Rail lines in service on the map: {n}',
-  'brief.deck.transit.named': 'Links the plan named for the parks: {n}; {open} in service, {rest} not yet',
-  'brief.deck.transit.promises':
-    'Transport promises in the plan: {n}; {open} (partly) open, {unknown} the reference data cannot tell',
-  'brief.deck.coming.title': 'Lines still to come, and the parks they serve',
-  'brief.deck.coming.more': 'Lines still to come (continued)',
-  'brief.deck.coming.line': '{line}{status} → {parks}',
-  'brief.deck.coming.status': ' ({status})',
-  'brief.deck.access.top': 'Access scores: ranks 1 to 5',
-  'brief.deck.access.rest': 'Access scores: the other parks',
-  'brief.deck.access.row': '{rank}. {name}: {score} points',
-  'brief.deck.sources.title': 'Sources and caveats',
-  'brief.deck.sources.outlines':
-    'All outlines are approximate: {located} follow located features on some edges, {textOnly} are placed from text only (off by up to about {km} km)',
-  'brief.deck.sources.vintages': 'Transit status from dated reference snapshots: {list}',
-  'brief.deck.sources.distances':
-    'Distances are straight lines from the park boundary, not travel times; access formula version {version}; planned stations count within {km}',
-  'brief.deck.sources.plan':
-    'Parks, targets and supporting facilities from the Guangzhou Value Innovation Parks three-year action plan (2018–2020)',
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)

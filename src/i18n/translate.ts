@@ -5,7 +5,11 @@ import { MESSAGES, type MessageKey } from './messages.ts';
 export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
   // A key from data (e.g. a status) may be unknown: show it as it is rather than fail.
   const template = MESSAGES[lang][key] ?? key;
-  if (!values) return template;
+  return values ? fillTemplate(template, values) : template;
+}
+
+/** Fills a template's `{name}` placeholders from `values` (as text, never HTML). */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );

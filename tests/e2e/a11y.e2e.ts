@@ -52,6 +52,7 @@ describe('axe-core', () => {
     ['plan promises page', '/promises?lang=en'],
     ['measure tool and filters', '/?tool=distance&district=huangpu&status=open,planned&opacity=parks:60'],
     ['unknown park', '/parks/nowhere'],
+    ['briefing slide', '/brief/3?lang=en'],
   ] as const) {
     it(`finds no serious or critical violation: ${name}`, async () => {
       const atlas = await open(session, baseUrl, path);

@@ -83,11 +83,18 @@ export function BriefingPage() {
     if (mode !== 'both' && mode !== lang) useBriefingStore.setState({ langMode: lang });
   }, [lang]);
   const cycleLanguage = useCallback(() => {
-    const mode = nextLangMode(useBriefingStore.getState().langMode);
-    useBriefingStore.setState({ langMode: mode });
-    const mapLang: Lang = mode === 'en' ? 'en' : 'zh';
+    const { langMode: mode, setLangMode } = useBriefingStore.getState();
+    setLangMode(nextLangMode(mode));
+  }, []);
+  // Whoever changes the mode (L here, or the presenter view through the store), the URL's language
+  // — and so the map's labels and the controls — follows it; Chinese when both are shown.
+  const previousMode = useRef(langMode);
+  useEffect(() => {
+    if (previousMode.current === langMode) return;
+    previousMode.current = langMode;
+    const mapLang: Lang = langMode === 'en' ? 'en' : 'zh';
     if (mapLang !== lang) update({ lang: mapLang }, { replace: true });
-  }, [lang, update]);
+  }, [langMode, lang, update]);
 
   // A slide number past the end (a shortened deck, a hand-typed URL) is brought into range.
   useEffect(() => {

@@ -18,13 +18,14 @@ import { ACCESS_SCORE_FORMULA } from '../../domain/access-score.ts';
 import { PLANNED_STATION_MAX_DISTANCE_M } from '../../domain/proximity.ts';
 import { sortByValue } from '../../domain/ranking.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { formatNumber, translate } from '../../i18n/translate.ts';
+import { fillTemplate, formatNumber, translate } from '../../i18n/translate.ts';
 import { makeTranslator } from '../../i18n/use-lang.ts';
 import { boundsOf } from '../../map/geometry-helpers.ts';
 import type { Lang, LayerGroup } from '../../url/view-state.ts';
 import { formatDistanceM, formatShare } from '../access/format.ts';
 import { revenueTargetOf } from '../plan/park-targets.ts';
 import { DECK_SCHEMA_ID, DECK_VERSION, type Deck, type Slide } from './deck-schema.ts';
+import { DECK_TEXT, type DeckTextKey } from './deck-text.ts';
 
 export const DEFAULT_DECK_ID = 'default';
 
@@ -48,12 +49,20 @@ export interface DeckData {
 type Text = { zh: string; en: string };
 type Values = Record<string, string | number>;
 
-/** A text in both languages from one message key, its values worked out per language. */
-function both(key: MessageKey, values?: (lang: Lang) => Values): Text {
-  return {
-    zh: translate('zh', key, values?.('zh')),
-    en: translate('en', key, values?.('en')),
-  };
+/** A deck caption template in one language. */
+function deckText(lang: Lang, key: DeckTextKey, values?: Values): string {
+  const template = DECK_TEXT[lang][key];
+  return values ? fillTemplate(template, values) : template;
+}
+
+/** A text in both languages from one deck template, its values worked out per language. */
+function both(key: DeckTextKey, values?: (lang: Lang) => Values): Text {
+  return { zh: deckText('zh', key, values?.('zh')), en: deckText('en', key, values?.('en')) };
+}
+
+/** An app UI string in both languages. */
+function ui(key: MessageKey): Text {
+  return { zh: translate('zh', key), en: translate('en', key) };
 }
 
 /** A list joined in the language's way. */
@@ -97,7 +106,7 @@ function parkSlide(
   const points: Text[] = [];
   // Location and how well the outline is known.
   points.push(
-    both(park.placement === 'located' ? 'brief.deck.park.located' : 'brief.deck.park.textOnly', (lang) => ({
+    both(park.placement === 'located' ? 'park.located' : 'park.textOnly', (lang) => ({
       district: park.district[lang],
       area: formatNumber(lang, park.statedAreaKm2),
       km: formatNumber(lang, (park.positionUncertaintyM ?? 0) / 1000),
@@ -109,18 +118,18 @@ function parkSlide(
     const industries = content.leadIndustries.map((i) => i.name);
     const missing = SIX_IN_ONE_ELEMENTS.filter((e) => !content.sixInOne[e].named);
     points.push(
-      both('brief.deck.park.industries', (lang) => ({
+      both('park.industries', (lang) => ({
         list: list(
           lang,
           industries.slice(0, MAX_INDUSTRIES).map((name) => name[lang]),
         ),
         more:
           industries.length > MAX_INDUSTRIES
-            ? translate(lang, 'brief.deck.park.more', {
+            ? deckText(lang, 'park.more', {
                 n: formatNumber(lang, industries.length - MAX_INDUSTRIES),
               })
             : '',
-        six: translate(lang, missing.length === 0 ? 'brief.deck.park.sixAll' : 'brief.deck.park.six', {
+        six: deckText(lang, missing.length === 0 ? 'park.sixAll' : 'park.six', {
           n: formatNumber(lang, SIX_IN_ONE_ELEMENTS.length - missing.length),
           total: formatNumber(lang, SIX_IN_ONE_ELEMENTS.length),
           missing: list(
@@ -134,16 +143,16 @@ function parkSlide(
     const revenue = revenueTargetOf(content);
     const targets2020 = content.goals.targets.filter((t) => t.year === 2020 && !t.scope);
     const targets = [...(revenue ? [revenue] : []), ...targets2020.filter((t) => t !== revenue)].slice(0, 2);
-    if (targets.length === 0) points.push(both('brief.deck.park.noTargets'));
+    if (targets.length === 0) points.push(both('park.noTargets'));
     else {
       points.push(
-        both('brief.deck.park.targets', (lang) => ({
+        both('park.targets', (lang) => ({
           list: list(
             lang,
             targets.map(
               (t) =>
                 `${t.metric[lang]} ${formatNumber(lang, t.value)}${lang === 'zh' ? '' : ' '}${t.unit[lang]}${
-                  t.year ? translate(lang, 'brief.deck.park.by', { year: t.year }) : ''
+                  t.year ? deckText(lang, 'park.by', { year: t.year }) : ''
                 }`,
             ),
           ),
@@ -156,21 +165,19 @@ function parkSlide(
     // The park pages' rule: a station still to come counts only within 10 km of the boundary.
     const planned = figures.stations.planned.find((s) => s.distanceM <= PLANNED_STATION_MAX_DISTANCE_M);
     points.push(
-      both('brief.deck.park.stations', (lang) => ({
+      both('park.stations', (lang) => ({
         open: open
-          ? translate(lang, 'brief.deck.park.station', {
+          ? deckText(lang, 'park.station', {
               name: open.name[lang],
-              distance: open.inside ? translate(lang, 'brief.deck.inside') : metres(lang, open.distanceM),
+              distance: open.inside ? deckText(lang, 'inside') : metres(lang, open.distanceM),
             })
-          : translate(lang, 'brief.deck.none'),
+          : deckText(lang, 'none'),
         planned: planned
-          ? translate(lang, 'brief.deck.park.station', {
+          ? deckText(lang, 'park.station', {
               name: planned.name[lang],
-              distance: planned.inside
-                ? translate(lang, 'brief.deck.inside')
-                : metres(lang, planned.distanceM),
+              distance: planned.inside ? deckText(lang, 'inside') : metres(lang, planned.distanceM),
             })
-          : translate(lang, 'brief.deck.park.noPlanned', {
+          : deckText(lang, 'park.noPlanned', {
               km: km(lang, PLANNED_STATION_MAX_DISTANCE_M / 1000),
             }),
       })),
@@ -179,7 +186,7 @@ function parkSlide(
     const airport = figures.hubs.filter((h) => h.kind === 'airport')[0];
     const railHub = figures.hubs.filter((h) => h.kind === 'rail-hub')[0];
     points.push(
-      both('brief.deck.park.reach', (lang) => ({
+      both('park.reach', (lang) => ({
         radius: metres(lang, CATCHMENT_RADIUS_M),
         open: catchment ? share(lang, catchment.open) : '—',
         any: catchment ? share(lang, catchment.any) : '—',
@@ -191,7 +198,7 @@ function parkSlide(
   }
   return slide(
     `park-${park.id}`,
-    both('brief.deck.park.title', (lang) => ({
+    both('park.title', (lang) => ({
       n: formatNumber(lang, park.planOrder),
       name: park.name[lang],
     })),
@@ -215,20 +222,20 @@ export function buildDefaultDeck(data: DeckData): Deck {
   const largest = bySize[0];
   const smallest = bySize[bySize.length - 1];
   const slides: Slide[] = [];
-  const title = both('app.title');
+  const title = ui('app.title');
 
   slides.push(
     slide(
       'title',
       title,
       [
-        both('app.subtitle'),
-        both('brief.deck.title.parks', (lang) => ({
+        ui('app.subtitle'),
+        both('title.parks', (lang) => ({
           n: formatNumber(lang, parks.length),
           districts: formatNumber(lang, districts.size),
           area: formatNumber(lang, totalArea),
         })),
-        both('brief.deck.title.keys'),
+        both('title.keys'),
       ],
       { parks: [], layers: ['parks', 'districts'] },
     ),
@@ -237,15 +244,15 @@ export function buildDefaultDeck(data: DeckData): Deck {
   slides.push(
     slide(
       'overview',
-      both('brief.deck.overview.title', (lang) => ({ n: formatNumber(lang, parks.length) })),
+      both('overview.title', (lang) => ({ n: formatNumber(lang, parks.length) })),
       [
-        both('brief.deck.overview.area', (lang) => ({
+        both('overview.area', (lang) => ({
           area: formatNumber(lang, totalArea),
           n: formatNumber(lang, parks.length),
         })),
         ...(largest && smallest
           ? [
-              both('brief.deck.overview.range', (lang) => ({
+              both('overview.range', (lang) => ({
                 large: largest.shortName[lang],
                 largeArea: formatNumber(lang, largest.statedAreaKm2),
                 small: smallest.shortName[lang],
@@ -253,11 +260,11 @@ export function buildDefaultDeck(data: DeckData): Deck {
               })),
             ]
           : []),
-        both('brief.deck.overview.placement', (lang) => ({
+        both('overview.placement', (lang) => ({
           located: formatNumber(lang, located.length),
           textOnly: formatNumber(lang, textOnly.length),
         })),
-        both('brief.deck.overview.districts', (lang) => ({
+        both('overview.districts', (lang) => ({
           list: list(lang, [...new Map(parks.map((p) => [p.districtCode, p.district[lang]])).values()]),
         })),
       ],
@@ -285,15 +292,15 @@ export function buildDefaultDeck(data: DeckData): Deck {
   slides.push(
     slide(
       'transit-network',
-      both('brief.deck.transit.title'),
+      both('transit.title'),
       [
-        both('brief.deck.transit.open', (lang) => ({ n: formatNumber(lang, railOpen.length) })),
-        both('brief.deck.transit.named', (lang) => ({
+        both('transit.open', (lang) => ({ n: formatNumber(lang, railOpen.length) })),
+        both('transit.named', (lang) => ({
           n: formatNumber(lang, named.length),
           open: formatNumber(lang, namedOpen.length),
           rest: formatNumber(lang, named.length - namedOpen.length),
         })),
-        both('brief.deck.transit.promises', (lang) => ({
+        both('transit.promises', (lang) => ({
           n: formatNumber(lang, promises.length),
           open: formatNumber(lang, promisesOpen.length),
           unknown: formatNumber(lang, promisesUnknown.length),
@@ -318,14 +325,14 @@ export function buildDefaultDeck(data: DeckData): Deck {
     slides.push(
       slide(
         `transit-coming-${part}`,
-        both(part === 1 ? 'brief.deck.coming.title' : 'brief.deck.coming.more'),
+        both(part === 1 ? 'coming.title' : 'coming.more'),
         chunk.map((l) =>
-          both('brief.deck.coming.line', (lang) => ({
+          both('coming.line', (lang) => ({
             line: l.name[lang],
             // A schematic line's name already says "planned": the status is not said twice.
             status: l.name[lang].includes(translate(lang, `status.${l.status}`))
               ? ''
-              : translate(lang, 'brief.deck.coming.status', {
+              : deckText(lang, 'coming.status', {
                   status: translate(lang, `status.${l.status}`),
                 }),
             parks: list(
@@ -355,9 +362,9 @@ export function buildDefaultDeck(data: DeckData): Deck {
     slides.push(
       slide(
         `access-${part + 1}`,
-        both(part === 0 ? 'brief.deck.access.top' : 'brief.deck.access.rest'),
+        both(part === 0 ? 'access.top' : 'access.rest'),
         group.slice(0, MAX_POINTS).map((r, i) =>
-          both('brief.deck.access.row', (lang) => ({
+          both('access.row', (lang) => ({
             rank: formatNumber(lang, first + i + 1),
             name: r.park.shortName[lang],
             score: r.score === null ? '—' : formatNumber(lang, r.score, 1),
@@ -372,24 +379,24 @@ export function buildDefaultDeck(data: DeckData): Deck {
   slides.push(
     slide(
       'sources',
-      both('brief.deck.sources.title'),
+      both('sources.title'),
       [
-        both('brief.deck.sources.outlines', (lang) => ({
+        both('sources.outlines', (lang) => ({
           located: formatNumber(lang, located.length),
           textOnly: formatNumber(lang, textOnly.length),
           km: formatNumber(lang, maxUncertaintyKm),
         })),
-        both('brief.deck.sources.vintages', (lang) => ({
+        both('sources.vintages', (lang) => ({
           list: list(
             lang,
             VintageSchema.options.map((v) => translate(lang, `promises.vintage.${v}`)),
           ),
         })),
-        both('brief.deck.sources.distances', (lang) => ({
+        both('sources.distances', (lang) => ({
           version: formatNumber(lang, ACCESS_SCORE_FORMULA.version),
           km: km(lang, PLANNED_STATION_MAX_DISTANCE_M / 1000),
         })),
-        both('brief.deck.sources.plan'),
+        both('sources.plan'),
       ],
       { parks: [], layers: ['parks', 'districts'] },
     ),
