@@ -40,10 +40,10 @@ function useBriefingSync(deck: Deck | null, index: number) {
   adoptRef.current = (p) => {
     const store = useBriefingStore.getState();
     if (p.blanked !== store.blanked) store.setBlanked(p.blanked);
+    // The page turns the language mode into the URL's (and map's) language.
     if (p.lang !== store.langMode) store.setLangMode(p.lang);
-    const lang: Lang = p.lang === 'en' ? 'en' : 'zh';
-    if (p.deck !== page.deck || p.slide !== page.slide || lang !== state.lang) {
-      update({ page: { ...page, deck: p.deck, slide: p.slide }, lang });
+    if (p.deck !== page.deck || p.slide !== page.slide) {
+      update({ page: { ...page, deck: p.deck, slide: p.slide } });
     }
   };
   const ready = deck !== null;
@@ -124,10 +124,8 @@ export function BriefingExtras({ deck, index, layersOf }: BriefingExtrasProps) {
         onGoTo={(i) => useBriefingStore.getState().goTo(i)}
         onBlank={(b) => useBriefingStore.getState().setBlanked(b)}
         onCycleLang={() => {
-          const mode = nextLangMode(useBriefingStore.getState().langMode);
-          useBriefingStore.getState().setLangMode(mode);
-          const lang: Lang = mode === 'en' ? 'en' : 'zh';
-          if (lang !== state.lang) update({ lang }, { replace: true });
+          const { langMode: mode, setLangMode } = useBriefingStore.getState();
+          setLangMode(nextLangMode(mode));
         }}
       />
     );
