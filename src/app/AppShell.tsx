@@ -92,7 +92,7 @@ export function AppShell({ children, bare = false }: { children: ReactNode; bare
           <Link
             to={hrefForState({
               ...state,
-              page: { kind: 'brief', slide: 1, deck: null, autoplay: null },
+              page: { kind: 'brief', slide: 1, deck: null, autoplay: null, presenter: false },
               camera: null,
             })}
             onClick={() => rememberBriefingEntry(`${location.pathname}${location.search}${location.hash}`)}

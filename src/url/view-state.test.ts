@@ -88,6 +88,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
       slide: fc.integer({ min: 1, max: 9999 }),
       deck: fc.option(fc.stringMatching(/^[a-z0-9-]{1,64}$/), { nil: null }),
       autoplay: fc.option(fc.integer({ min: 3, max: 600 }), { nil: null }),
+      presenter: fc.boolean(),
     }),
     fc.record({
       kind: fc.constant('compare' as const),
@@ -237,14 +238,18 @@ describe('view state URL round trip', () => {
       slide: 7,
       deck: 'my-deck',
       autoplay: 3,
+      presenter: false,
     });
     expect(parseViewState('/brief/NaN', '?deck=<script>&autoplay=-5', '').page).toEqual({
       kind: 'brief',
       slide: 1,
       deck: null,
       autoplay: null,
+      presenter: false,
     });
     expect(parseViewState('/brief/0', '', '').page).toMatchObject({ slide: 1 });
+    expect(parseViewState('/brief/3', '?presenter=1', '').page).toMatchObject({ presenter: true });
+    expect(parseViewState('/brief/3', '?presenter=yes', '').page).toMatchObject({ presenter: false });
   });
 
   it('wraps the bearing so 179.96° does not come back as 180°', () => {

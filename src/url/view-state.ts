@@ -77,9 +77,10 @@ export type Page =
   | { kind: 'access'; parkId: ParkId | null; weights: number[] | null }
   /**
    * The briefing: slide is 1-based (clamped to the deck by the page); deck: an imported deck's id
-   * (null = the default deck); autoplay: seconds per slide (null = off).
+   * (null = the default deck); autoplay: seconds per slide (null = off); presenter: this window is
+   * the presenter view (`?presenter=1`: current and next slide, notes, timer) of the briefing.
    */
-  | { kind: 'brief'; slide: number; deck: string | null; autoplay: number | null };
+  | { kind: 'brief'; slide: number; deck: string | null; autoplay: number | null; presenter: boolean };
 
 /** Autoplay seconds per slide, clamped. */
 export const AUTOPLAY_LIMITS = { min: 3, max: 600 } as const;
@@ -182,7 +183,7 @@ export function parsePath(pathname: string): { page: Page; unknownParkId: string
   if (parts[0] === 'brief') {
     const n = /^\d{1,4}$/.test(parts[1] ?? '') ? Number(parts[1]) : 1;
     return {
-      page: { kind: 'brief', slide: Math.max(1, n), deck: null, autoplay: null },
+      page: { kind: 'brief', slide: Math.max(1, n), deck: null, autoplay: null, presenter: false },
       unknownParkId: null,
     };
   }
@@ -331,6 +332,7 @@ function withPageParams(page: Page, params: URLSearchParams): Page {
       deck: deck !== null && /^[a-z0-9-]{1,64}$/.test(deck) ? deck : null,
       autoplay:
         seconds === null ? null : Math.min(AUTOPLAY_LIMITS.max, Math.max(AUTOPLAY_LIMITS.min, seconds)),
+      presenter: params.get('presenter') === '1',
     };
   }
   return page;
@@ -384,6 +386,7 @@ export function searchForState(state: Omit<ViewState, 'camera'>): string {
   if (page.kind === 'access' && page.weights) params.set('w', page.weights.join(','));
   if (page.kind === 'brief' && page.deck) params.set('deck', page.deck);
   if (page.kind === 'brief' && page.autoplay !== null) params.set('autoplay', String(page.autoplay));
+  if (page.kind === 'brief' && page.presenter) params.set('presenter', '1');
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
   if (!sameList(state.layers, DEFAULT_LAYERS)) params.set('layers', state.layers.join(','));
   if (state.industry) params.set('industry', state.industry);

@@ -10,9 +10,10 @@ import type { ParkId } from '../../data/vocabulary.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
-import type { Lang, LayerGroup } from '../../url/view-state.ts';
+import type { Lang, LayerGroup, Page } from '../../url/view-state.ts';
 import { isParkId, LAYER_GROUPS } from '../../url/view-state.ts';
 import { MapArea } from '../atlas/MapArea.tsx';
+import { BriefingExtras } from './BriefingExtras.tsx';
 import { BriefKey } from './BriefKey.tsx';
 import { briefingEntry, nextLangMode, useBriefingStore } from './briefing-state.ts';
 import { type Deck, type Slide, slideProblems } from './deck-schema.ts';
@@ -22,7 +23,7 @@ import { SlideCaption } from './SlideCaption.tsx';
 import { useDefaultDeck } from './use-default-deck.ts';
 import './brief.css';
 
-type BriefPage = { kind: 'brief'; slide: number; deck: string | null; autoplay: number | null };
+type BriefPage = Extract<Page, { kind: 'brief' }>;
 
 const LAYER_SET: ReadonlySet<string> = new Set(LAYER_GROUPS);
 
@@ -217,6 +218,10 @@ export function BriefingPage() {
     };
   }, [slide, problems]);
 
+  const layersOf = useCallback((s: Slide) => mapViewOf(s, slideProblems(s).length === 0).layers, []);
+  // The presenter window (?presenter=1) shows the presenter view instead of the map.
+  if (page.presenter) return <BriefingExtras deck={deck} index={index} layersOf={layersOf} />;
+
   return (
     <div
       ref={rootRef}
@@ -290,6 +295,7 @@ export function BriefingPage() {
           </span>
         </div>
       </div>
+      <BriefingExtras deck={deck} index={index} layersOf={layersOf} />
       {blanked ? <div className="brief__blank" data-testid="brief-blank" aria-hidden="true" /> : null}
     </div>
   );
