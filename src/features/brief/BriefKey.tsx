@@ -2,6 +2,8 @@
  * A compact, read-only key for the layers a slide shows (the atlas's legend toggles layers through
  * the URL; in a briefing the slide decides them, so only the key is shown).
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { translate } from '../../i18n/translate.ts';
 import { THEME } from '../../map/theme.ts';
 import type { Lang, LayerGroup } from '../../url/view-state.ts';

@@ -4,6 +4,8 @@
  * the window opened with `?presenter=1`), and the tools bar — decks (export, import, edit), the
  * handout and "save slide as PNG". The deck panel and the handout are loaded on first use.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';

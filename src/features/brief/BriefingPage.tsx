@@ -4,6 +4,8 @@
  * a caption, a compact key and the progress sit on top. One keydown handler drives it all
  * (keys.ts), so a presentation clicker works as it does in any slide program.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ParkId } from '../../data/vocabulary.ts';

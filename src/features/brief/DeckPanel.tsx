@@ -4,6 +4,8 @@
  * to save as a new local deck. An import that fails keeps the current deck and lists the reasons.
  * Deck text is only ever React text or form values.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { type ChangeEvent, useCallback, useMemo, useState } from 'react';
 import { PARK_IDS } from '../../data/vocabulary.ts';
 import { useLang } from '../../i18n/use-lang.ts';

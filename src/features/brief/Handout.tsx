@@ -5,6 +5,8 @@
  * the briefing returns to its slide afterwards. Rendered over the briefing in a portal; printing
  * shows the handout alone.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { translate } from '../../i18n/translate.ts';

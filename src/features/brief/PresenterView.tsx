@@ -4,6 +4,8 @@
  * through the briefing channel (BriefingExtras), so either window can step the briefing.
  * Deck text is rendered as React text only.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { useEffect, useState } from 'react';
 import { useLang } from '../../i18n/use-lang.ts';
 import { LAYER_GROUPS, type Lang, type LayerGroup } from '../../url/view-state.ts';

@@ -2,6 +2,8 @@
  * A slide's caption (title and 2–5 points) in Chinese, English or both side by side; a slide with
  * problems shows a placeholder that names them instead. Deck text is rendered as React text only.
  */
+// This page's strings load with it (kept out of the first-paint bundle).
+import '../../i18n/page-messages.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Lang } from '../../url/view-state.ts';
 import type { BriefLangMode } from './briefing-state.ts';
