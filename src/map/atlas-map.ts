@@ -519,9 +519,17 @@ export class AtlasMap {
 
   /** A facility picked in a list: fly there and open its popup (once per call, not per render). */
   focusFacility(focus: FacilityFocus, properties: Record<string, unknown> | undefined): void {
+    // Land the facility in the middle of the map's unobstructed part (not under the legend), with
+    // `offset` rather than `padding`: MapLibre keeps a flight's padding for every later camera.
+    const padding = fitPadding(this.container);
+    const offset: [number, number] =
+      typeof padding === 'number'
+        ? [0, 0]
+        : [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
     this.map.flyTo({
       center: [focus.lng, focus.lat],
       zoom: Math.max(this.map.getZoom(), 14.5),
+      offset,
       duration: this.prefersReducedMotion() ? 0 : 800,
     });
     if (properties) this.openPopup(LAYER.facility, properties, [focus.lng, focus.lat]);
