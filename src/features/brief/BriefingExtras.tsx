@@ -44,7 +44,8 @@ function useBriefingSync(deck: Deck | null, index: number) {
     if (p.blanked !== store.blanked) store.setBlanked(p.blanked);
     // The page turns the language mode into the URL's (and map's) language.
     if (p.lang !== store.langMode) store.setLangMode(p.lang);
-    if (p.deck !== page.deck || p.slide !== page.slide) {
+    // Never once this window has left the briefing (the page may render once more with the next page's state).
+    if (page.kind === 'brief' && (p.deck !== page.deck || p.slide !== page.slide)) {
       update({ page: { ...page, deck: p.deck, slide: p.slide } });
     }
   };

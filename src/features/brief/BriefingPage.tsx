@@ -99,8 +99,10 @@ export function BriefingPage() {
   }, [langMode, lang, update]);
 
   // A slide number past the end (a shortened deck, a hand-typed URL) is brought into range.
+  // (Only while the URL is still the briefing's: on leaving, this page renders once more with the
+  // next page's state, and "correcting" that would navigate again on every render.)
   useEffect(() => {
-    if (count > 0 && page.slide !== index + 1)
+    if (page.kind === 'brief' && count > 0 && page.slide !== index + 1)
       update({ page: { ...page, slide: index + 1 } }, { replace: true });
   }, [count, index, page, update]);
 
