@@ -2,6 +2,7 @@
  * UI strings in zh-CN and English. Chinese is the original language of the plan; every key must
  * exist in both (the type makes a missing translation a compile error).
  */
+import type { DataMessageKey } from './data-messages.ts';
 import type { PageMessageKey } from './page-messages.ts';
 
 const zh = {
@@ -369,7 +370,7 @@ const zh = {
 /** Keys of the strings above (always loaded). */
 export type CoreMessageKey = keyof typeof zh;
 /** Every UI string key, including those of the on-demand pages (page-messages.ts). */
-export type MessageKey = CoreMessageKey | PageMessageKey;
+export type MessageKey = CoreMessageKey | PageMessageKey | DataMessageKey;
 
 const en: Record<CoreMessageKey, string> = {
   'app.title': 'Guangzhou Value Innovation Parks Atlas',
