@@ -63,5 +63,7 @@ export default defineConfig({
       'Referrer-Policy': 'no-referrer',
     },
   },
+  // ES module workers: the import worker loads each file format's parser only when a file needs it.
+  worker: { format: 'es' },
   server: { port: 5173 },
 });

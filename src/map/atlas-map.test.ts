@@ -4,7 +4,7 @@
  * is false while tiles load, `load` fires once, a style reload fires `style.load` again and throws
  * away everything set on the old style.
  */
-import type { Map as MaplibreMap, MapOptions } from 'maplibre-gl';
+import type { AddProtocolAction, Map as MaplibreMap, MapOptions } from 'maplibre-gl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
@@ -18,6 +18,7 @@ import {
 } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
 import { SOURCE } from './ids.ts';
+import { type ImportedLayerOnMap, parseImportTileUrl, setImportTileLoader } from './imported-layers.ts';
 import { type buildStyle, layerGroupOf } from './style.ts';
 
 type Listener = (event?: unknown) => void;
@@ -135,9 +136,25 @@ class FakeMap {
     this.extraSources.delete(id);
     this.calls.push(`removeSource ${id}`);
   }
-  addLayer(layer: { id: string; type: string }, beforeId?: string) {
+  addLayer(
+    layer: { id: string; type: string; layout?: Record<string, unknown>; paint?: Record<string, unknown> },
+    beforeId?: string,
+  ) {
     const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : this.layers.length;
-    this.layers.splice(at, 0, { id: layer.id, type: layer.type, layout: {}, paint: {} });
+    this.layers.splice(at, 0, {
+      id: layer.id,
+      type: layer.type,
+      layout: { ...layer.layout },
+      paint: { ...layer.paint },
+    });
+    this.calls.push(`addLayer ${layer.id}`);
+  }
+  moveLayer(id: string, beforeId?: string) {
+    const layer = this.getLayer(id);
+    if (!layer) throw new Error(`no layer ${id}`);
+    this.layers = this.layers.filter((l) => l !== layer);
+    const at = beforeId ? this.layers.findIndex((l) => l.id === beforeId) : this.layers.length;
+    this.layers.splice(at, 0, layer);
   }
   removeLayer(id: string) {
     this.layers = this.layers.filter((l) => l.id !== id);
@@ -726,5 +743,100 @@ describe('AtlasMap briefing views', () => {
     atlas.flyToView(camera, []);
     atlas.flyToView(camera, []);
     expect(fake.calls.filter((c) => c === 'flyTo')).toHaveLength(2);
+  });
+});
+
+describe('AtlasMap imported layers', () => {
+  const style = { color: '#d6336c', opacity: 1, radius: 4 };
+  const layer = (id: string, extra: Partial<ImportedLayerOnMap> = {}): ImportedLayerOnMap => ({
+    id,
+    style,
+    visible: true,
+    revision: 1,
+    ...extra,
+  });
+  const ids = (fake: FakeMap) => fake.layers.map((l) => l.id);
+
+  it('draws each imported layer above the transit and below the labels, in order', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.setImportedLayers([layer('imp-a'), layer('imp-b')]); // before the style: kept
+    fake.fire('style.load');
+    const order = ids(fake);
+    const at = (id: string) => order.indexOf(id);
+    expect(at('import:imp-a:circle')).toBeGreaterThan(at('station-open'));
+    expect(at('import:imp-b:fill')).toBeGreaterThan(at('import:imp-a:circle'));
+    expect(at('import:imp-b:circle')).toBeLessThan(at('district-label'));
+    expect(fake.extraSources).toEqual(new Set(['import:imp-a', 'import:imp-b']));
+  });
+
+  it('restyles and hides without new tiles; a new revision gets a new source; removal removes', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setImportedLayers([layer('imp-a')]);
+    fake.calls.length = 0;
+    atlas.setImportedLayers([layer('imp-a', { style: { ...style, color: '#000000' }, visible: false })]);
+    expect(fake.getLayer('import:imp-a:circle')?.paint['circle-color']).toBe('#000000');
+    expect(fake.getLayer('import:imp-a:fill')?.layout.visibility).toBe('none');
+    expect(fake.calls.filter((c) => c.startsWith('addSource'))).toEqual([]);
+    atlas.setImportedLayers([layer('imp-a', { revision: 2 })]);
+    expect(fake.calls).toContain('removeSource import:imp-a');
+    expect(fake.calls.filter((c) => c === 'addSource import:imp-a')).toHaveLength(1);
+    atlas.setImportedLayers([]);
+    expect(ids(fake).some((id) => id.startsWith('import:'))).toBe(false);
+    expect(fake.extraSources.size).toBe(0);
+  });
+
+  it('puts imported layers back after a style reload', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setImportedLayers([layer('imp-a')]);
+    fake.extraSources.clear();
+    fake.reloadStyle();
+    expect(ids(fake)).toContain('import:imp-a:circle');
+    expect(fake.extraSources.has('import:imp-a')).toBe(true);
+  });
+
+  it('reports a click on an imported feature with its layer and index instead of probing', () => {
+    const { atlas, fake } = makeAtlas();
+    const picks: string[] = [];
+    atlas.setHandlers({
+      onSelectPark: () => undefined,
+      onHoverPark: () => undefined,
+      onCameraChange: () => undefined,
+      onProbe: () => picks.push('probe'),
+      onReady: () => undefined,
+      onError: () => undefined,
+      onBasemapFailure: () => undefined,
+      onPickImported: (layerId, index) => picks.push(`${layerId}#${index}`),
+    });
+    fake.fire('style.load');
+    atlas.setImportedLayers([layer('imp-a')]);
+    fake.rendered = [{ layer: { id: 'import:imp-a:circle' }, properties: { __i: 7 } }];
+    fake.fire('click', { point: { x: 1, y: 2 }, lngLat: { lng: 113.3, lat: 23.1 } });
+    expect(picks).toEqual(['imp-a#7']);
+  });
+
+  it('serves tiles through one protocol registration, whatever the loader', async () => {
+    const registered: { name: string; action: AddProtocolAction }[] = [];
+    const addProtocol = (name: string, action: AddProtocolAction) => registered.push({ name, action });
+    const asked: string[] = [];
+    setImportTileLoader(async (id, z, x, y) => {
+      asked.push(`${id} ${z}/${x}/${y}`);
+      return new Uint8Array([1, 2]).buffer;
+    }, addProtocol);
+    setImportTileLoader(async () => null, addProtocol);
+    expect(registered.map((r) => r.name)).toEqual(['atlas-import']);
+    const action = registered[0]!.action;
+    const empty = await action({ url: 'atlas-import://imp-a/1/3/4/5' }, new AbortController());
+    expect((empty.data as ArrayBuffer).byteLength).toBe(0);
+    const junk = await action({ url: 'atlas-import://../../etc' }, new AbortController());
+    expect((junk.data as ArrayBuffer).byteLength).toBe(0);
+    expect(parseImportTileUrl('atlas-import://imp-a/2/3/4/5')).toEqual({
+      layerId: 'imp-a',
+      z: 3,
+      x: 4,
+      y: 5,
+    });
+    expect(asked).toEqual([]);
   });
 });

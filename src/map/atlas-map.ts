@@ -25,6 +25,7 @@ import {
   type MapOptions,
   type MapSourceDataEvent,
   type MapStyleDataEvent,
+  addProtocol as maplibreAddProtocol,
   NavigationControl,
   Popup,
   ScaleControl,
@@ -32,10 +33,21 @@ import {
 import { LINE_STATUS_FILTERS, type LineStatusFilter, type ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { type Camera, type Lang, type LayerGroup, type MapTool, sameCamera } from '../url/view-state.ts';
+import { FEATURE_INDEX_PROPERTY } from '../workers/import-protocol.ts';
 import { type OnlineBasemap, redactKeys } from './basemaps.ts';
 import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
 import { type Bounds, boundsOf } from './geometry-helpers.ts';
 import { LAYER, type LayerId, SOURCE } from './ids.ts';
+import {
+  type ImportedLayerOnMap,
+  type ImportTileLoader,
+  importedLayerOf,
+  importLayerIds,
+  importLayers,
+  importSource,
+  importSourceId,
+  setImportTileLoader,
+} from './imported-layers.ts';
 import type { MeasureCommand, MeasureDraw, MeasureMode, MeasureSketch } from './measure-draw.ts';
 import { popupContentFor } from './popups.ts';
 import {
@@ -93,6 +105,8 @@ export interface AtlasMapHandlers {
   onError: (kind: 'no-webgl' | 'error', message: string) => void;
   /** The online basemap failed and the embedded one is shown again. */
   onBasemapFailure: (reason: BasemapFailure) => void;
+  /** A feature of an imported layer was clicked: its layer, its index in the layer, where. */
+  onPickImported?: (layerId: string, index: number, lngLat: { lng: number; lat: number }) => void;
 }
 
 export interface FacilityFocus {
@@ -135,6 +149,8 @@ export interface AtlasMapOptions {
   prefersReducedMotion?: () => boolean;
   /** For the unit tests: the measure drawing module (loaded on demand otherwise). */
   loadMeasureDraw?: () => Promise<{ MeasureDraw: MeasureDrawClass }>;
+  /** For the unit tests: MapLibre's global addProtocol otherwise. */
+  addProtocol?: typeof maplibreAddProtocol;
 }
 
 type MeasureDrawClass = new (
@@ -217,6 +233,8 @@ interface OpenPopup {
   properties: Record<string, unknown>;
   lngLat: LngLatLike;
   popup: Popup;
+  /** Builds the body in the current language (imported features); popupContentFor otherwise. */
+  render?: (lang: Lang) => HTMLElement;
 }
 
 export class AtlasMap {
@@ -258,6 +276,8 @@ export class AtlasMap {
   private measure: Pick<MeasureDraw, 'setMode' | 'command' | 'destroy'> | null = null;
   private measureModule: Promise<{ MeasureDraw: MeasureDrawClass }> | null = null;
   private readonly loadMeasureDraw: () => Promise<{ MeasureDraw: MeasureDrawClass }>;
+  private readonly addProtocol: typeof maplibreAddProtocol;
+  private imported: readonly ImportedLayerOnMap[] = [];
 
   // What the current style has had applied (reset on every style load).
   private applied = this.nothingApplied();
@@ -273,6 +293,7 @@ export class AtlasMap {
     this.prefersReducedMotion = options.prefersReducedMotion ?? reducedMotionPreferred;
     // terra-draw is loaded with the first measure tool opened, never at start.
     this.loadMeasureDraw = options.loadMeasureDraw ?? (() => import('./measure-draw.ts'));
+    this.addProtocol = options.addProtocol ?? maplibreAddProtocol;
     const intent = options.cameraIntent;
     this.selected = intent.parkId;
     this.appliedCameraRevision = intent.revision;
@@ -399,6 +420,47 @@ export class AtlasMap {
    * key, repeated tile errors, a stall, going offline or a CSP block switch back to the embedded
    * basemap within seconds, and `onBasemapFailure` says why. The atlas's own layers stay.
    */
+  /**
+   * The imported layers to draw, bottom to top, above the transit and below the labels. A layer
+   * whose `revision` changed (its features changed) gets a new source, so no stale tile is kept.
+   */
+  setImportedLayers(layers: readonly ImportedLayerOnMap[]): void {
+    this.imported = layers;
+    this.sync();
+  }
+
+  /** Where the imported layers' tiles come from (the import worker). */
+  setImportTileLoader(loader: ImportTileLoader): void {
+    setImportTileLoader(loader, this.addProtocol);
+  }
+
+  /** Opens a popup whose body `render` builds (as DOM text) in the current language. */
+  showPopup(lngLat: { lng: number; lat: number }, render: (lang: Lang) => HTMLElement): void {
+    this.closePopup();
+    const popup = new Popup({ maxWidth: '320px', closeButton: true, focusAfterOpen: false })
+      .setLngLat(lngLat)
+      .setDOMContent(render(this.lang))
+      .addTo(this.map);
+    const open: OpenPopup = { layerId: '', properties: {}, lngLat, popup, render };
+    popup.on('close', () => {
+      if (this.popup === open) this.popup = null;
+    });
+    this.popup = open;
+  }
+
+  /** Fits the camera to [minLng, minLat, maxLng, maxLat] (e.g. an imported layer), within the map's limits. */
+  fitToBounds(bbox: readonly [number, number, number, number]): void {
+    const [w, s, e, n] = bbox;
+    if (![w, s, e, n].every(Number.isFinite)) return;
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: fitPadding(this.container), maxZoom: 15, duration: this.prefersReducedMotion() ? 0 : 800 },
+    );
+  }
+
   setBasemap(basemap: OnlineBasemap | null): void {
     const same = JSON.stringify(basemap?.layers ?? null) === JSON.stringify(this.basemap?.layers ?? null);
     if (same) return;
@@ -591,6 +653,8 @@ export class AtlasMap {
       lineStatuses: LINE_STATUS_FILTERS as readonly LineStatusFilter[],
       opacity: {} as Partial<Record<LayerGroup, number>>,
       live: new Map<LiveSourceKey, GeoJSON.FeatureCollection>(),
+      // A (re)loaded style has no imported layers.
+      imported: [] as readonly ImportedLayerOnMap[],
     };
   }
 
@@ -682,7 +746,48 @@ export class AtlasMap {
       applied.live.set(key, data);
     }
 
+    if (applied.imported !== this.imported) {
+      this.applyImportedLayers(applied.imported, this.imported);
+      applied.imported = this.imported;
+    }
+
     this.applyTool();
+  }
+
+  /** Adds, restyles, reorders and removes imported layers to match `next`. */
+  private applyImportedLayers(
+    previous: readonly ImportedLayerOnMap[],
+    next: readonly ImportedLayerOnMap[],
+  ): void {
+    const map = this.map;
+    const wanted = new Map(next.map((l) => [l.id, l]));
+    for (const old of previous) {
+      const now = wanted.get(old.id);
+      if (now && now.revision === old.revision) continue;
+      for (const id of importLayerIds(old.id)) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(importSourceId(old.id))) map.removeSource(importSourceId(old.id));
+    }
+    // Above the transit, stations and facilities, below every label and the park markers.
+    const before = map.getLayer(LAYER.districtLabel) ? LAYER.districtLabel : undefined;
+    for (const layer of next) {
+      if (!map.getSource(importSourceId(layer.id)))
+        map.addSource(importSourceId(layer.id), importSource(layer));
+      for (const spec of importLayers(layer)) {
+        if (!map.getLayer(spec.id)) {
+          map.addLayer(spec, before);
+          continue;
+        }
+        // Existing: restyle and move into the wanted order (cheap; no new tiles).
+        map.moveLayer(spec.id, before);
+        const visibility =
+          (spec.layout as { visibility?: 'visible' | 'none' } | undefined)?.visibility ?? 'visible';
+        map.setLayoutProperty(spec.id, 'visibility', visibility);
+        for (const [property, value] of Object.entries(spec.paint ?? {})) {
+          // biome-ignore lint/suspicious/noExplicitAny: the paint properties come from importLayers by layer type
+          map.setPaintProperty(spec.id, property as any, value);
+        }
+      }
+    }
   }
 
   /** Starts, switches or stops the drawing for the wanted tool; loads terra-draw the first time. */
@@ -836,8 +941,8 @@ export class AtlasMap {
 
   // ---------------------------------------------------------------- popups
 
-  private popupContent(p: Pick<OpenPopup, 'layerId' | 'properties'>): HTMLElement {
-    return popupContentFor(p.layerId, p.properties, this.lang);
+  private popupContent(p: Pick<OpenPopup, 'layerId' | 'properties' | 'render'>): HTMLElement {
+    return p.render ? p.render(this.lang) : popupContentFor(p.layerId, p.properties, this.lang);
   }
 
   private openPopup(layerId: string, properties: Record<string, unknown>, lngLat: LngLatLike): void {
@@ -863,6 +968,19 @@ export class AtlasMap {
 
   private layersPresent(ids: LayerId[]): LayerId[] {
     return ids.filter((id) => this.map.getLayer(id));
+  }
+
+  /** The topmost imported feature under the pointer: its layer and its index in the layer. */
+  private importedAt(e: MapMouseEvent): { layerId: string; index: number } | null {
+    const layers = this.imported
+      .filter((l) => l.visible)
+      .flatMap((l) => importLayerIds(l.id))
+      .filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return null;
+    const hit = this.map.queryRenderedFeatures(e.point, { layers })[0];
+    const layerId = hit ? importedLayerOf(hit.layer.id) : null;
+    const index = hit?.properties[FEATURE_INDEX_PROPERTY];
+    return layerId && typeof index === 'number' ? { layerId, index } : null;
   }
 
   private parkAt(e: MapMouseEvent): MapGeoJSONFeature | undefined {
@@ -899,7 +1017,10 @@ export class AtlasMap {
         return;
       }
       const park = this.parkAt(e);
-      const hit = park ?? map.queryRenderedFeatures(e.point, { layers: this.layersPresent(POPUP_LAYERS) })[0];
+      const hit =
+        park ??
+        this.importedAt(e) ??
+        map.queryRenderedFeatures(e.point, { layers: this.layersPresent(POPUP_LAYERS) })[0];
       map.getCanvas().style.cursor = hit ? 'pointer' : '';
       const id = (park?.properties.id as ParkId | undefined) ?? null;
       if (id !== this.hovered) this.handlers.onHoverPark(id);
@@ -918,6 +1039,14 @@ export class AtlasMap {
       })[0];
       if (marker) {
         this.handlers.onSelectPark(marker.properties.id as ParkId);
+        return;
+      }
+      const imported = this.importedAt(e);
+      if (imported && this.handlers.onPickImported) {
+        this.handlers.onPickImported(imported.layerId, imported.index, {
+          lng: e.lngLat.lng,
+          lat: e.lngLat.lat,
+        });
         return;
       }
       const layers = this.layersPresent([LAYER.facilityCluster, ...POPUP_LAYERS]);
