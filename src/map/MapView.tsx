@@ -21,6 +21,7 @@ import {
   type FlyTarget,
 } from './atlas-map.ts';
 import type { OnlineBasemap } from './basemaps.ts';
+import type { ImportedLayerOnMap, ImportTileLoader } from './imported-layers.ts';
 import type { StyleInputs } from './style.ts';
 
 setWorkerUrl(workerUrl);
@@ -74,6 +75,17 @@ export interface MapViewProps extends AtlasMapHandlers {
   onFeatureFocused: () => void;
   /** The briefing's slide view: the map flies there once per new object (null: not a briefing). */
   flyTarget?: FlyTarget | null;
+  /** The user's imported layers, bottom to top (their tiles come from `importTileLoader`). */
+  importedLayers?: readonly ImportedLayerOnMap[];
+  importTileLoader?: ImportTileLoader;
+  /** A popup to open (acted on once per revision); `render` builds its body as DOM text. */
+  popupRequest?: {
+    lngLat: { lng: number; lat: number };
+    render: (lang: Lang) => HTMLElement;
+    revision: number;
+  } | null;
+  /** An extent to fit the camera to (acted on once per revision). */
+  fitRequest?: { bbox: [number, number, number, number]; revision: number } | null;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -95,6 +107,7 @@ export default function MapView(props: MapViewProps) {
       onReady: () => propsRef.current.onReady(),
       onError: (kind, message) => propsRef.current.onError(kind, message),
       onBasemapFailure: (reason) => propsRef.current.onBasemapFailure(reason),
+      onPickImported: (layerId, index, lngLat) => propsRef.current.onPickImported?.(layerId, index, lngLat),
     };
     let atlas: AtlasMap;
     try {
@@ -145,6 +158,18 @@ export default function MapView(props: MapViewProps) {
   );
   useEffect(() => atlasRef.current?.setLiveSource('probe', props.probeOverlay), [props.probeOverlay]);
   useEffect(() => atlasRef.current?.setAccessLines(props.accessLines ?? null), [props.accessLines]);
+  useEffect(() => {
+    if (props.importTileLoader) atlasRef.current?.setImportTileLoader(props.importTileLoader);
+  }, [props.importTileLoader]);
+  useEffect(() => atlasRef.current?.setImportedLayers(props.importedLayers ?? []), [props.importedLayers]);
+  useEffect(() => {
+    const request = props.popupRequest;
+    if (request) atlasRef.current?.showPopup(request.lngLat, request.render);
+  }, [props.popupRequest]);
+  useEffect(() => {
+    const request = props.fitRequest;
+    if (request) atlasRef.current?.fitToBounds(request.bbox);
+  }, [props.fitRequest]);
   useEffect(() => atlasRef.current?.setTool(props.tool, (s) => propsRef.current.onSketch(s)), [props.tool]);
   useEffect(() => {
     const request = props.measureRequest;

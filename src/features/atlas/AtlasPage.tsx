@@ -8,6 +8,7 @@ import { useAtlasStore } from '../../state/store.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { hrefForState } from '../../url/view-state.ts';
 import { Attribution } from '../attribution/Attribution.tsx';
+import { useImports } from '../import/imports-store.ts';
 import { Legend } from '../legend/Legend.tsx';
 import { MapToolbar } from '../measure/MapToolbar.tsx';
 import { ParkList } from '../parks/ParkList.tsx';
@@ -18,6 +19,11 @@ import { MapArea } from './MapArea.tsx';
 // The search box is not needed for the first paint: its chunk loads with the page, behind a
 // placeholder of the same size (no layout shift).
 const SearchBox = lazy(() => import('../search/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
+
+// The feature table of an imported layer, loaded when one is opened.
+const FeatureTableDrawer = lazy(() =>
+  import('../import/DataPanel.tsx').then((m) => ({ default: m.FeatureTableDrawer })),
+);
 
 // Loaded with the first map click that asks "what is near here", not at first paint.
 const ProbePanel = lazy(() => import('../access/ProbePanel.tsx').then((m) => ({ default: m.ProbePanel })));
@@ -67,6 +73,7 @@ export function AtlasPage() {
   const selectedId = state.page.kind === 'atlas' ? state.page.parkId : null;
   const mapStatus = useAtlasStore((s) => s.mapStatus);
   const sidebarRef = useRef<HTMLElement>(null);
+  const tableOpen = useImports((s) => s.tableLayerId !== null);
   // On a phone the sidebar is a bottom sheet: peeking under the map, or expanded over it.
   const [sheetExpanded, setSheetExpanded] = useState(false);
   return (
@@ -103,6 +110,11 @@ export function AtlasPage() {
         <MapArea selectedParkId={selectedId} />
         {mapStatus === 'no-webgl' ? null : <MapToolbar />}
         {mapStatus === 'no-webgl' ? null : <Legend />}
+        {tableOpen ? (
+          <Suspense fallback={null}>
+            <FeatureTableDrawer />
+          </Suspense>
+        ) : null}
         <Attribution />
       </section>
     </div>

@@ -21,6 +21,7 @@ import { useAtlasStore } from '../../state/store.ts';
 import { useCameraIntent, useViewState } from '../../url/use-view-state.ts';
 import type { LayerGroup, Page } from '../../url/view-state.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
+import { useImportedMap } from '../import/use-imported-map.ts';
 import { useParkFilters } from '../parks/use-park-filters.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
@@ -129,6 +130,7 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines, b
   const measureRequest = useAtlasStore((s) => s.measureRequest);
   const measureRequestDone = useAtlasStore((s) => s.measureRequestDone);
   const { matches } = useParkFilters();
+  const imported = useImportedMap();
   const highlighted = briefing?.highlighted;
   const dimmedParkIds = useMemo(() => {
     const ids = parks.features.map((f) => f.properties.id);
@@ -256,6 +258,11 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines, b
       onReady={() => setMapStatus('ready')}
       onError={onError}
       onBasemapFailure={onBasemapFailure}
+      importedLayers={imported.importedLayers}
+      importTileLoader={imported.importTileLoader}
+      onPickImported={inBriefing ? undefined : imported.onPickImported}
+      popupRequest={imported.popupRequest}
+      fitRequest={imported.fitRequest}
     />
   );
 }

@@ -5,6 +5,7 @@ import { THEME } from '../../map/theme.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../../url/view-state.ts';
 import { BasemapPicker } from '../basemap/BasemapPicker.tsx';
+import { useImports } from '../import/imports-store.ts';
 import { useParkFilters } from '../parks/use-park-filters.ts';
 import { type LayerCounts, useLayerCounts } from './use-layer-counts.ts';
 
@@ -239,6 +240,31 @@ function VisibleKey() {
   );
 }
 
+/**
+ * The user's imported layers that are shown, with their colour. Their names are untrusted text
+ * (rendered as text); their controls are in the data panel.
+ */
+function ImportedKey() {
+  const { t } = useLang();
+  const layers = useImports((s) => s.layers).filter((l) => l.visible);
+  if (layers.length === 0) return null;
+  return (
+    <section className="legend__key" data-testid="legend-imported">
+      <h3 className="legend__subheading">{t('layers.legend')}</h3>
+      <ul className="legend__items">
+        {[...layers].reverse().map((l) => (
+          <li key={l.id} className="legend__item legend__item--key">
+            <span className="legend__key-row">
+              <span className="swatch swatch--dot swatch--filled" style={{ background: l.style.color }} />
+              <span className="legend__imported-name">{l.name}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Layers (toggles, opacity, filters, counts) and the key to what is on the map, kept in the URL. */
 export function Legend() {
   const { t } = useLang();
@@ -254,6 +280,7 @@ export function Legend() {
       </summary>
       <LayerControls counts={counts} />
       <VisibleKey />
+      <ImportedKey />
       {/* The embedded basemap's street context is partial: say where it exists and what to do elsewhere. */}
       {state.basemap === 'embedded' ? (
         <div className="legend__basemap" data-testid="basemap-coverage">

@@ -13,6 +13,11 @@ import { useViewState } from '../../url/use-view-state.ts';
 import { MAP_TOOLS, type MapTool } from '../../url/view-state.ts';
 
 const MeasurePanel = lazy(() => import('./MeasurePanel.tsx').then((m) => ({ default: m.MeasurePanel })));
+// "Your data" (import, imported layers, exports): its own chunk, loaded right after the toolbar.
+const DataButton = lazy(() => import('../import/DataTools.tsx').then((m) => ({ default: m.DataButton })));
+const DataPanelSlot = lazy(() =>
+  import('../import/DataTools.tsx').then((m) => ({ default: m.DataPanelSlot })),
+);
 
 const TOOL_LABEL: Record<MapTool, MessageKey> = {
   distance: 'tools.distance',
@@ -77,7 +82,13 @@ export function MapToolbar() {
             <span aria-hidden="true">{TOOL_ICON[id]}</span> {t(TOOL_LABEL[id])}
           </button>
         ))}
+        <Suspense fallback={null}>
+          <DataButton />
+        </Suspense>
       </div>
+      <Suspense fallback={null}>
+        <DataPanelSlot />
+      </Suspense>
       {tool === 'radius' ? (
         <p className="map-tools__panel muted" data-testid="radius-hint">
           {t('tools.radius.hint')}
