@@ -17,6 +17,14 @@ export interface RawTable {
   rows: string[][];
   encoding?: 'utf-8' | 'gbk';
   notes: ReportNote[];
+  /** Set when the table was refused for its row count before being parsed. */
+  tooMany?: number;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n : n + 1;
 }
 
 export function readCsv(bytes: Uint8Array, encoding?: 'utf-8' | 'gbk'): RawTable {
@@ -24,6 +32,10 @@ export function readCsv(bytes: Uint8Array, encoding?: 'utf-8' | 'gbk'): RawTable
   const pre: ReportNote[] = [];
   if (decoded.bom) pre.push(notes.bomStripped());
   if (decoded.encoding === 'gbk') pre.push(notes.encodingGbk());
+  // Without quotes every line is a row: refuse an over-long table before papaparse builds it.
+  if (!decoded.text.includes('"') && countLines(decoded.text) > IMPORT_LIMITS.maxFeatures + 1) {
+    return { headers: [], rows: [], tooMany: countLines(decoded.text) - 1, notes: pre };
+  }
   // papaparse follows RFC 4180 as Excel writes it: quoted fields, doubled quotes, newlines inside quotes.
   const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' });
   const data = parsed.data;
@@ -180,7 +192,7 @@ export function inspect(table: RawTable): TableInspection {
     detected: detectColumns(table.headers, table.rows),
     sample: table.rows.slice(0, 5).map((r) => table.headers.map((_, i) => String(r[i] ?? ''))),
     ...(table.encoding ? { encoding: table.encoding } : {}),
-    rowCount: table.rows.length,
+    rowCount: table.tooMany ?? table.rows.length,
   };
 }
 
@@ -207,8 +219,9 @@ export function tableToFeatures(
     droppedCount: 0,
     table: inspection,
   });
-  if (table.rows.length > IMPORT_LIMITS.maxFeatures)
-    return fail(notes.tooManyFeatures(table.rows.length, IMPORT_LIMITS.maxFeatures));
+  const rowCount = table.tooMany ?? table.rows.length;
+  if (rowCount > IMPORT_LIMITS.maxFeatures)
+    return fail(notes.tooManyFeatures(rowCount, IMPORT_LIMITS.maxFeatures));
   const li = lngCol ? table.headers.indexOf(lngCol) : -1;
   const ai = latCol ? table.headers.indexOf(latCol) : -1;
   if (li < 0 || ai < 0 || li === ai) return fail(notes.noCoordinateColumns());

@@ -162,10 +162,10 @@ export function validateFeatures(input: unknown[], opts: { crs3857?: boolean } =
       const x = p[0] as number;
       const y = p[1] as number;
       total++;
-      if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-        degrees++;
-        if (x >= GZ.lat[0] && x <= GZ.lat[1] && y >= GZ.lng[0] && y <= GZ.lng[1]) swapped++;
-      } else if (Math.abs(x) <= MERCATOR_MAX && Math.abs(y) <= MERCATOR_MAX * 1.5) projected++;
+      // Swapped first: [23.1, 113.3] has a "latitude" over 90, which is not a projection.
+      if (x >= GZ.lat[0] && x <= GZ.lat[1] && y >= GZ.lng[0] && y <= GZ.lng[1]) swapped++;
+      else if (Math.abs(x) <= 180 && Math.abs(y) <= 90) degrees++;
+      else if (Math.abs(x) <= MERCATOR_MAX && Math.abs(y) <= MERCATOR_MAX * 1.5) projected++;
     });
   }
   if (total > 0 && (opts.crs3857 || (projected === total && degrees === 0))) {
