@@ -120,7 +120,7 @@ function readMeta(
 /** A file name base safe on every OS (the layer name is untrusted text). */
 function safeFileBase(name: string): string {
   const base = name
-    .replace(/\.[a-z0-9]{1,5}$/i, '')
+    .replace(/\.[a-z0-9]{1,8}$/i, '')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
@@ -275,7 +275,7 @@ export function createImportHandler(deps: ImportHandlerDeps) {
     return order;
   }
 
-  function exportCsv(list: { layer: LiveLayer; indexes: Iterable<number> }[]): string {
+  function exportCsv(list: { layer: LiveLayer; indexes: readonly number[] }[]): string {
     const multi = list.length > 1;
     const propKeys = allPropertyKeys(
       (function* () {
@@ -581,7 +581,7 @@ export function createImportHandler(deps: ImportHandlerDeps) {
       case 'export': {
         if (!Array.isArray(req.layerIds) || req.layerIds.length === 0) throw new Error('no layers to export');
         const chosen = req.layerIds.map(layerOf);
-        let list: { layer: LiveLayer; indexes: Iterable<number> }[];
+        let list: { layer: LiveLayer; indexes: readonly number[] }[];
         if (req.indexes !== undefined) {
           if (chosen.length !== 1) throw new Error('a selection belongs to exactly one layer');
           const l = chosen[0]!;
@@ -590,7 +590,8 @@ export function createImportHandler(deps: ImportHandlerDeps) {
           );
           list = [{ layer: l, indexes }];
         } else {
-          list = chosen.map((layer) => ({ layer, indexes: layer.features.keys() }));
+          // Arrays, not iterators: the CSV writer walks the indexes twice (keys, then rows).
+          list = chosen.map((layer) => ({ layer, indexes: Array.from(layer.features.keys()) }));
         }
         const base = chosen.length === 1 ? safeFileBase(chosen[0]!.meta.name) : 'atlas-layers';
         let text: string;
