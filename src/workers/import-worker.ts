@@ -6,7 +6,7 @@
  */
 
 import { createIdbLayerStore } from '../import/layer-store.ts';
-import { parseFile } from '../import/parse-file.ts';
+import { inspectTable, parseFile } from '../import/parse-file.ts';
 import { createImportHandler } from './import-handler.ts';
 
 interface WorkerScope {
@@ -20,8 +20,7 @@ if (scope && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobal
   const handle = createImportHandler({
     store: createIdbLayerStore(),
     parse: parseFile,
-    // TODO(merge): inspectTable from parse-file.ts (the parse helper's branch adds it).
-    inspect: async () => ({ format: 'unknown' }),
+    inspect: inspectTable,
   });
   scope.onmessage = (event: MessageEvent) => {
     // The handler answers every request itself (errors included); this catch is the last resort.

@@ -184,7 +184,7 @@ describe('importing the good fixtures', () => {
         'sites.xlsx',
       ]) {
         const report = await importFiles(page, path.join(FIXTURES, file));
-        await expect.poll(() => report.getAttribute('data-outcome'), file).toBe('accepted');
+        await expect.poll(() => report.getAttribute('data-outcome'), { message: file }).toBe('accepted');
         const layer = layerItems(page).first();
         await expect.poll(() => layer.getByTestId('layer-name').inputValue()).toBe(file);
         await layer.getByTestId('layer-analysis').waitFor();
@@ -342,15 +342,13 @@ describe('untrusted content', () => {
         }),
       );
       const before = await reports(page).count();
-      await page
-        .getByTestId('import-file')
-        .setInputFiles(
-          XSS_FILE_NAMES.slice(1).map((name) => ({
-            name,
-            mimeType: 'application/geo+json',
-            buffer: onePoint,
-          })),
-        );
+      await page.getByTestId('import-file').setInputFiles(
+        XSS_FILE_NAMES.slice(1).map((name) => ({
+          name,
+          mimeType: 'application/geo+json',
+          buffer: onePoint,
+        })),
+      );
       await expect.poll(() => reports(page).count()).toBe(before + XSS_FILE_NAMES.length - 1);
       await importFiles(page, { name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from(xssCsv()) });
       // Every file name in the reports, as text.
@@ -361,7 +359,9 @@ describe('untrusted content', () => {
       for (const name of XSS_LAYER_NAMES) {
         await layer.getByTestId('layer-name').fill(name);
         await layer.getByTestId('layer-name').press('Enter');
-        await expect.poll(() => page.getByTestId('legend-imported').innerText()).toContain(name.slice(0, 20));
+        await expect
+          .poll(() => page.getByTestId('legend-imported').textContent())
+          .toContain(name.slice(0, 20));
       }
       // The table: every row's text, the payloads included, sorted both ways.
       await layerItems(page).last().getByTestId('layer-table').click();
