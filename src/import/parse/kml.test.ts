@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseKml, parseKmz } from './kml.ts';
+import { countKmlPositions, parseKml, parseKmz } from './kml.ts';
 
 const u8 = (s: string) => new TextEncoder().encode(s);
 const doc = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
@@ -22,5 +22,11 @@ describe('KML', () => {
   it('reads the doc.kml of a KMZ', () => {
     const kmz = zipSync({ 'files/icon.png': new Uint8Array(8), 'doc.kml': u8(doc) });
     expect(parseKmz(kmz).features).toHaveLength(2);
+  });
+
+  it('counts positions on the text before building a DOM', () => {
+    expect(countKmlPositions(doc, 100)).toBe(5);
+    const huge = `<kml><Document><Placemark><LineString><coordinates>${'113.3,23.1 '.repeat(30)}</coordinates></LineString></Placemark></Document></kml>`;
+    expect(countKmlPositions(huge, 100)).toBe(30);
   });
 });
