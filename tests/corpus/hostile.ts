@@ -446,6 +446,17 @@ export const HOSTILE_FILES: HostileFile[] = [
     expected: { outcome: 'rejected', code: 'invalid-xml' },
   },
   {
+    id: 'kml-2m-vertices',
+    fileName: 'long-track.kml',
+    bytes: () =>
+      u8(
+        kml(
+          `<Placemark><LineString><coordinates>${'113.3,23.1 '.repeat(2_000_001)}</coordinates></LineString></Placemark>`,
+        ),
+      ),
+    expected: { outcome: 'rejected', code: 'too-many-vertices' },
+  },
+  {
     id: 'kmz-without-kml',
     fileName: 'empty.kmz',
     bytes: () => zipSync({ 'readme.txt': u8('no kml here') }),

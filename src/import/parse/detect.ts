@@ -68,8 +68,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detected {
   const first = firstChar(bytes);
   if (first === '{' || first === '[') return { format: 'geojson', kind: 'ok' };
   if (first === '<') return { format: 'kml', kind: 'ok' };
-  if (ext === 'geojson' || ext === 'json') return { format: 'geojson', kind: 'ok' };
-  if (ext === 'kml') return { format: 'kml', kind: 'ok' };
+  // Text that opens with neither JSON nor XML is read as a table whatever its name says.
   if (first === '')
     return { format: ext === 'csv' || ext === 'txt' || ext === 'tsv' ? 'csv' : 'unknown', kind: 'ok' };
   return { format: 'csv', kind: 'ok' };

@@ -10,6 +10,15 @@ import { readZip } from './zip.ts';
 
 export function parseKml(bytes: Uint8Array): ValidateResult {
   const decoded = decodeText(bytes);
+  // Count positions on the text first: a DOM of a 2M-vertex KML costs far more than refusing it.
+  if (countKmlPositions(decoded.text, IMPORT_LIMITS.maxVertices) > IMPORT_LIMITS.maxVertices) {
+    return {
+      features: [],
+      notes: [],
+      reasons: [notes.tooManyVertices(IMPORT_LIMITS.maxVertices)],
+      droppedCount: 0,
+    };
+  }
   let doc: unknown;
   try {
     doc = new DOMParser({
@@ -41,4 +50,23 @@ export function parseKmz(bytes: Uint8Array): ValidateResult {
   const first = names[0];
   if (first === undefined) return { features: [], notes: [], reasons: [notes.kmzNoKml()], droppedCount: 0 };
   return parseKml(files[first] as Uint8Array);
+}
+
+/** Positions in <coordinates> blocks (whitespace-separated tuples) and gx:coord elements, up to `stop`. */
+export function countKmlPositions(text: string, stop: number): number {
+  let n = 0;
+  for (let i = text.indexOf('<coordinates'); i !== -1 && n <= stop; i = text.indexOf('<coordinates', i + 1)) {
+    const end = text.indexOf('</coordinates', i);
+    const stopAt = end === -1 ? text.length : end;
+    let inToken = false;
+    for (let k = text.indexOf('>', i) + 1; k > 0 && k < stopAt; k++) {
+      const c = text.charCodeAt(k);
+      const space = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+      if (!space && !inToken) n++;
+      inToken = !space;
+    }
+    if (end === -1) break;
+  }
+  for (let i = text.indexOf('<gx:coord'); i !== -1 && n <= stop; i = text.indexOf('<gx:coord', i + 1)) n++;
+  return n;
 }

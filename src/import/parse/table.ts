@@ -226,6 +226,7 @@ export function tableToFeatures(
   const ai = latCol ? table.headers.indexOf(latCol) : -1;
   if (li < 0 || ai < 0 || li === ai) return fail(notes.noCoordinateColumns());
   const ni = nameCol ? table.headers.indexOf(nameCol) : -1;
+  const headers = table.headers;
   const features: GeoJSON.Feature[] = [];
   let bad = 0;
   for (const row of table.rows) {
@@ -235,16 +236,20 @@ export function tableToFeatures(
       bad++;
       continue;
     }
-    // Object.create(null)-free plain object: keys are header text, set as own properties.
     const properties: Record<string, string> = {};
-    table.headers.forEach((h, i) => {
-      Object.defineProperty(properties, h, {
-        value: String(row[i] ?? ''),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    });
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i] as string;
+      const v = String(row[i] ?? '');
+      // A "__proto__" header must become a key, not the object's prototype.
+      if (h === '__proto__')
+        Object.defineProperty(properties, h, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else properties[h] = v;
+    }
     if (ni >= 0 && !('name' in properties)) properties.name = String(row[ni] ?? '');
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties });
   }
