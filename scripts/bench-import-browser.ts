@@ -157,7 +157,7 @@ async function importRun(page: Page, file: string, n: number): Promise<Run> {
   );
   const ms = Date.now() - t1;
   const busy = await stopWatch(page);
-  const shown = await page.getByTestId('layer-analysis').textContent();
+  const shown = (await page.getByTestId('layer-analysis').textContent()) ?? '';
   if (!shown.replace(/[,，\s]/g, '').includes(String(n))) {
     throw new Error(`analysis of ${n} points shows "${shown}"`);
   }

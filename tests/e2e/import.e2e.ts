@@ -377,6 +377,14 @@ describe('untrusted content', () => {
         await rows.nth(i).click();
         await page.locator('.maplibregl-popup').first().waitFor();
       }
+      // A selection exported from the table: just the chosen rows, cells neutralised.
+      await rows.nth(0).locator('input[type="checkbox"]').check();
+      await rows.nth(1).locator('input[type="checkbox"]').check();
+      const picked = await download(page, () =>
+        table.getByRole('button', { name: 'Export selected (CSV)' }).click(),
+      );
+      expect(Papa.parse<string[]>(picked.text.slice(1), { skipEmptyLines: true }).data).toHaveLength(3);
+      await table.getByRole('button', { name: 'Close the feature table' }).click();
       // Exports: CSV cells are neutralised, GeoJSON keeps the text as text.
       const csv = await download(page, () => layerItems(page).last().getByTestId('layer-export-csv').click());
       for (const row of Papa.parse<string[]>(csv.text.slice(1)).data) {

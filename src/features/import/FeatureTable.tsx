@@ -51,7 +51,8 @@ export function FeatureTable({ layerId }: { layerId: string }) {
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const requested = useRef(new Set<number>());
-  // Pages of an older sort order or older features are dropped when they arrive.
+  // Pages of an older sort order or older features are dropped when they arrive; `generation`
+  // re-runs the fetching effect after a reset (the ref is what a response is checked against).
   const [generation, setGeneration] = useState(0);
   const currentGeneration = useRef(0);
 
@@ -75,9 +76,10 @@ export function FeatureTable({ layerId }: { layerId: string }) {
     for (const page of wanted) {
       if (requested.current.has(page) || (total !== null && page * PAGE >= total)) continue;
       requested.current.add(page);
+      const askedIn = currentGeneration.current;
       fetchRows(layerId, sortKeyOf(sort.id), sort.descending, page * PAGE, PAGE).then(
         (r) => {
-          if (generation !== currentGeneration.current) return;
+          if (askedIn !== currentGeneration.current) return;
           setTotal(r.total);
           setPages((old) => new Map(old).set(page, r.rows));
         },

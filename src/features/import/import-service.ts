@@ -199,13 +199,16 @@ export async function importFiles(files: readonly IncomingFile[]): Promise<void>
         { type: 'inspect', fileName: file.name, bytes: bytes.slice(0) },
         'inspected',
       );
-      if (inspected.table) {
+      // A table without both a longitude-like and a latitude-like column (by name or by values)
+      // goes straight to the parser, whose report says so: a mapping step would be a dead end.
+      const table = inspected.table;
+      if (table && table.detected.lng !== null && table.detected.lat !== null) {
         const pending: PendingTable = {
           id: nextId++,
           fileName: file.name,
           bytes,
           format: inspected.format,
-          table: inspected.table,
+          table,
         };
         set((s) => ({ pending: [...s.pending, pending], panelOpen: true }));
       } else {
