@@ -114,7 +114,7 @@ async function probeUrl(url: string, fetchFn: typeof fetch): Promise<void> {
       });
     } catch (error) {
       // The violation event is queued as a task: give it a turn before deciding.
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 50));
       throw new ArchiveError(
         blocked ? 'csp-blocked' : 'unreachable',
         error instanceof Error ? error.message : '',

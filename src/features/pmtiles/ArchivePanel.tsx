@@ -107,7 +107,8 @@ export function ArchivePanel() {
         <label htmlFor={urlId}>{t('pmtiles.url')}</label>
         <input
           id={urlId}
-          type="url"
+          // Text, not type=url: a path on this site ("/data/big.pmtiles") is a fine address too.
+          type="text"
           inputMode="url"
           spellCheck={false}
           data-testid="archive-url"
