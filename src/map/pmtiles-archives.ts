@@ -94,7 +94,7 @@ export function archiveUrl(raw: string, base = globalThis.location?.href): strin
  * One small range request before pmtiles' own reads, to tell the failures apart: CSP, network,
  * status, no range support (a 200 whose first bytes are still checked for the magic), not PMTiles.
  */
-async function probeUrl(url: string, fetchFn: typeof fetch): Promise<void> {
+async function probeUrl(url: string): Promise<void> {
   const origin = new URL(url).origin;
   let blocked = false;
   const onViolation = (e: SecurityPolicyViolationEvent) => {
@@ -107,7 +107,7 @@ async function probeUrl(url: string, fetchFn: typeof fetch): Promise<void> {
   try {
     let response: Response;
     try {
-      response = await fetchFn(url, {
+      response = await fetch(url, {
         headers: { range: `bytes=0-${HEADER_BYTES - 1}` },
         signal: controller.signal,
         cache: 'no-store',
@@ -185,11 +185,7 @@ function nameOf(input: ArchiveInput, url: string | null): string {
  * Opens an archive and registers it under `id` for the tile loader. Resolves with what the UI and
  * the map need; rejects only with an ArchiveError (and then registers nothing).
  */
-export async function openArchive(
-  id: string,
-  input: ArchiveInput,
-  fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
-): Promise<ArchiveInfo> {
+export async function openArchive(id: string, input: ArchiveInput): Promise<ArchiveInfo> {
   try {
     let archive: PMTiles;
     let url: string | null = null;
@@ -199,7 +195,7 @@ export async function openArchive(
       archive = new PMTiles(new FileSource(input.file));
     } else {
       url = archiveUrl(input.url);
-      await probeUrl(url, fetchFn);
+      await probeUrl(url);
       archive = new PMTiles(new FetchSource(url));
     }
     const header = await archive.getHeader();
