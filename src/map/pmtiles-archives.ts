@@ -9,7 +9,7 @@
  *
  * Loaded on demand (the data panel's archive section and the tile loader), never at first paint.
  */
-import { FetchSource, FileSource, PMTiles, TileType } from 'pmtiles';
+import { Compression, FetchSource, FileSource, PMTiles, TileType } from 'pmtiles';
 
 export type ArchiveErrorCode =
   /** The bytes are not a PMTiles archive (wrong magic), or an HTML page. */
@@ -211,6 +211,11 @@ export async function openArchive(id: string, input: ArchiveInput): Promise<Arch
       default:
         throw new ArchiveError('unsupported', `tile type ${header.tileType}`);
     }
+    // The reader decompresses gzip only (the browser's DecompressionStream); Brotli or Zstandard
+    // tiles would all come out unreadable, so say so now rather than draw nothing.
+    for (const c of [header.tileCompression, header.internalCompression])
+      if (c === Compression.Brotli || c === Compression.Zstd)
+        throw new ArchiveError('unsupported', c === Compression.Brotli ? 'Brotli' : 'Zstandard');
     const metadata = await archive.getMetadata();
     const layers = layerIds(metadata);
     if (layers.length === 0) throw new ArchiveError('no-layers');
