@@ -13,7 +13,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AtlasPage, launch, open, type Session, waitForIdle, waitForMapReady } from './browser.ts';
+import {
+  type AtlasPage,
+  launch,
+  open,
+  type Session,
+  screenshot,
+  waitForIdle,
+  waitForMapReady,
+} from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const tileOrigin = inject('tileOrigin');
@@ -131,6 +139,7 @@ describe('PMTiles archives', () => {
     await lookAtStation(page);
     await expect.poll(() => inkAtStation(page, GREEN)).toBeGreaterThan(10);
 
+    await screenshot(page, 'pmtiles-local-file');
     await page.getByTestId('archive-visible').uncheck();
     await waitForIdle(page);
     expect(await inkAtStation(page, GREEN)).toBe(0);
@@ -234,6 +243,7 @@ describe('PMTiles archives', () => {
         document.querySelector('[data-testid="archive-error"]')?.setAttribute('data-code', ''),
       );
     }
+    await screenshot(page, 'pmtiles-errors');
     // The only CSP report is the refused archive origin; nothing escaped to the network.
     const violations = await atlas.cspViolations();
     expect(violations).toHaveLength(1);

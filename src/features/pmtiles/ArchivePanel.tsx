@@ -7,15 +7,8 @@ import '../../i18n/data-messages.ts';
 import './archive-panel.css';
 import { useId, useState } from 'react';
 import { useLang } from '../../i18n/use-lang.ts';
-import {
-  type ArchiveEntry,
-  forgetUrl,
-  openArchive,
-  removeArchive,
-  updateArchive,
-  useArchives,
-  zoomToArchive,
-} from './archive-store.ts';
+import { forgetUrl, openArchive, removeArchive, updateArchive, zoomToArchive } from './archive-actions.ts';
+import { type ArchiveEntry, useArchives } from './archive-store.ts';
 
 const coord = (v: number) => v.toFixed(4);
 
