@@ -35,6 +35,7 @@ export type ArchiveTileLoader = (
   z: number,
   x: number,
   y: number,
+  signal?: AbortSignal,
 ) => Promise<ArrayBuffer | null>;
 
 export const ARCHIVE_PROTOCOL = 'atlas-pmtiles';
@@ -134,10 +135,13 @@ export function setArchiveTileLoader(
   loader = next;
   if (registered) return;
   registered = true;
-  addProtocol(ARCHIVE_PROTOCOL, async (params) => {
+  addProtocol(ARCHIVE_PROTOCOL, async (params, abort) => {
     const tile = parseArchiveTileUrl(params.url);
     if (!tile || !loader) return { data: new ArrayBuffer(0) };
-    // An empty ArrayBuffer is a valid, empty vector tile.
-    return { data: (await loader(tile.archiveId, tile.z, tile.x, tile.y)) ?? new ArrayBuffer(0) };
+    // An empty ArrayBuffer is a valid, empty vector tile. A tile panned away is aborted (no range
+    // request left running for it).
+    return {
+      data: (await loader(tile.archiveId, tile.z, tile.x, tile.y, abort.signal)) ?? new ArrayBuffer(0),
+    };
   });
 }

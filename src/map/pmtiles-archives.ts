@@ -239,11 +239,17 @@ export function closeArchive(id: string): void {
 }
 
 /** The tile loader for archive-layers.ts: MVT bytes, or null (no tile, unknown archive, a failed read). */
-export async function archiveTile(id: string, z: number, x: number, y: number): Promise<ArrayBuffer | null> {
+export async function archiveTile(
+  id: string,
+  z: number,
+  x: number,
+  y: number,
+  signal?: AbortSignal,
+): Promise<ArrayBuffer | null> {
   const archive = archives.get(id);
   if (!archive) return null;
   try {
-    const tile = await archive.getZxy(z, x, y);
+    const tile = await archive.getZxy(z, x, y, signal);
     return tile ? tile.data : null;
   } catch {
     // A tile that cannot be read (server gone, file revoked) is drawn empty rather than failing

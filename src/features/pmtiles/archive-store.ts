@@ -72,8 +72,8 @@ export const useArchives = create<ArchivesState>(() => ({
 /** The pmtiles reader, loaded on first use (opening an archive, or its first tile). */
 export const reader = () => import('../../map/pmtiles-archives.ts');
 
-const archiveTileLoader: ArchiveTileLoader = (id, z, x, y) =>
-  reader().then((m) => m.archiveTile(id, z, x, y));
+const archiveTileLoader: ArchiveTileLoader = (id, z, x, y, signal) =>
+  reader().then((m) => m.archiveTile(id, z, x, y, signal));
 
 /** What the map needs: the archives as layers (bottom to top), the tile loader, the fit request. */
 export function useArchiveMap() {
