@@ -59,6 +59,7 @@ export interface ArchiveInfo {
 const MAGIC = 'PMTiles';
 const HEADER_BYTES = 127;
 const MAX_LAYERS = 100;
+const MAX_SOURCE_ZOOM = 24;
 const PROBE_TIMEOUT_MS = 15_000;
 
 const archives = new Map<string, PMTiles>();
@@ -225,8 +226,9 @@ export async function openArchive(id: string, input: ArchiveInput): Promise<Arch
       url,
       layers,
       bounds: validBounds(header),
-      minZoom: header.minZoom,
-      maxZoom: Math.max(header.minZoom, header.maxZoom),
+      // MapLibre's tile pyramid stops at z24 and over-zooms the deepest tiles beyond.
+      minZoom: Math.min(header.minZoom, MAX_SOURCE_ZOOM),
+      maxZoom: Math.min(Math.max(header.minZoom, header.maxZoom), MAX_SOURCE_ZOOM),
       attribution: plainText((metadata as { attribution?: unknown }).attribution),
     };
   } catch (error) {
