@@ -100,6 +100,41 @@ const zh = {
   'table.popup.position': '位置',
   // ---- export
   // ---- pmtiles
+  'pmtiles.title': '超大数据：PMTiles 瓦片包',
+  'pmtiles.intro':
+    '数据太大、浏览器装不下时，先用 tippecanoe 或 pmtiles convert 把它做成 .pmtiles 矢量瓦片包，放在任何支持 HTTP Range 请求的静态网站或对象存储上。地图只读取当前视野需要的瓦片。',
+  'pmtiles.file': '打开本地 .pmtiles 文件…',
+  'pmtiles.fileNote': '本地文件不会保存：刷新页面后需要重新打开。',
+  'pmtiles.url': '或输入 .pmtiles 的网址',
+  'pmtiles.urlOpen': '打开网址',
+  'pmtiles.urlNote':
+    '出于安全策略，本站只能读取与本站同源的网址，以及部署者列入白名单（ATLAS_TILE_ORIGINS）的来源；服务器须支持 Range 请求，跨源时还须允许 CORS。',
+  'pmtiles.opening': '正在打开 {source}…',
+  'pmtiles.none': '尚未打开瓦片包。',
+  'pmtiles.layers': '图层：{layers}',
+  'pmtiles.zooms': '缩放级别 {min}–{max}',
+  'pmtiles.bounds': '范围：{w}, {s} — {e}, {n}',
+  'pmtiles.noBounds': '瓦片包没有有效的范围',
+  'pmtiles.local': '本地文件（刷新后需重新打开）',
+  'pmtiles.color': '颜色',
+  'pmtiles.visible': '显示',
+  'pmtiles.zoomTo': '缩放到范围',
+  'pmtiles.remove': '移除',
+  'pmtiles.remembered': '最近打开的网址',
+  'pmtiles.reopen': '重新打开',
+  'pmtiles.forget': '忘记',
+  'pmtiles.error.source': '无法打开“{source}”：',
+  'pmtiles.error.not-pmtiles': '这不是 PMTiles 瓦片包（文件开头没有 PMTiles 标记）。',
+  'pmtiles.error.raster': '这是栅格瓦片包（图片瓦片），这里只能打开矢量瓦片包（MVT）。',
+  'pmtiles.error.unsupported': '不支持这种 PMTiles 瓦片包（{detail}）；请用 PMTiles v3、MVT 矢量瓦片。',
+  'pmtiles.error.no-layers': '瓦片包的元数据里没有 vector_layers，无法知道图层名称。',
+  'pmtiles.error.bad-url': '请输入 http:// 或 https:// 开头的网址。',
+  'pmtiles.error.unreachable': '无法连接到这个网址（离线、地址错误，或服务器不允许跨源访问 CORS）。',
+  'pmtiles.error.csp-blocked':
+    '本站的安全策略不允许读取这个来源。请把瓦片包放在本站，或请部署者把它的来源加入 ATLAS_TILE_ORIGINS。',
+  'pmtiles.error.http-status': '服务器返回了错误（HTTP {detail}）。',
+  'pmtiles.error.no-range': '这个服务器不支持 HTTP Range 请求（返回了整个文件），无法按需读取瓦片。',
+  'pmtiles.unchanged': '地图和已打开的图层保持不变。',
 };
 
 export type DataMessageKey = keyof typeof zh;
@@ -198,6 +233,45 @@ const en: Record<DataMessageKey, string> = {
   'table.popup.position': 'Position',
   // ---- export
   // ---- pmtiles
+  'pmtiles.title': 'Very large data: PMTiles archives',
+  'pmtiles.intro':
+    'When data is too big for a browser, make it a .pmtiles vector archive once (tippecanoe or pmtiles convert) and host it on any static site or object store that answers HTTP Range requests. The map reads only the tiles in view.',
+  'pmtiles.file': 'Open a local .pmtiles file…',
+  'pmtiles.fileNote': 'Local files are not kept: open them again after a reload.',
+  'pmtiles.url': 'or enter the URL of a .pmtiles archive',
+  'pmtiles.urlOpen': 'Open URL',
+  'pmtiles.urlNote':
+    "By this site's security policy, archives load only from this site's own origin and from origins its deployer allows (ATLAS_TILE_ORIGINS); the server must answer Range requests, and allow CORS when it is another origin.",
+  'pmtiles.opening': 'Opening {source}…',
+  'pmtiles.none': 'No archive open.',
+  'pmtiles.layers': 'Layers: {layers}',
+  'pmtiles.zooms': 'Zoom {min}–{max}',
+  'pmtiles.bounds': 'Extent: {w}, {s} — {e}, {n}',
+  'pmtiles.noBounds': 'The archive has no valid extent',
+  'pmtiles.local': 'Local file (open it again after a reload)',
+  'pmtiles.color': 'Colour',
+  'pmtiles.visible': 'Show',
+  'pmtiles.zoomTo': 'Zoom to extent',
+  'pmtiles.remove': 'Remove',
+  'pmtiles.remembered': 'Recently opened URLs',
+  'pmtiles.reopen': 'Open again',
+  'pmtiles.forget': 'Forget',
+  'pmtiles.error.source': 'Could not open “{source}”:',
+  'pmtiles.error.not-pmtiles': 'This is not a PMTiles archive (no PMTiles marker at its start).',
+  'pmtiles.error.raster':
+    'This is a raster archive (image tiles); only vector (MVT) archives can be opened here.',
+  'pmtiles.error.unsupported':
+    'This kind of PMTiles archive is not supported ({detail}); use PMTiles v3 with MVT vector tiles.',
+  'pmtiles.error.no-layers': "The archive's metadata has no vector_layers, so its layer names are unknown.",
+  'pmtiles.error.bad-url': 'Enter a URL starting with http:// or https://.',
+  'pmtiles.error.unreachable':
+    'The URL could not be reached (offline, a wrong address, or a server that does not allow CORS).',
+  'pmtiles.error.csp-blocked':
+    "This site's security policy does not allow that origin. Host the archive on this site, or ask its deployer to add the origin to ATLAS_TILE_ORIGINS.",
+  'pmtiles.error.http-status': 'The server answered with an error (HTTP {detail}).',
+  'pmtiles.error.no-range':
+    'This server does not support HTTP Range requests (it sent the whole file), so tiles cannot be read on demand.',
+  'pmtiles.unchanged': 'The map and the open layers are unchanged.',
 };
 
 export const DATA_MESSAGES = { zh: zh as Record<DataMessageKey, string>, en } as const;

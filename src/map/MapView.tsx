@@ -13,6 +13,7 @@ import type { LineStatusFilter, ParkId } from '../data/vocabulary.ts';
 import type { MeasureCommand, MeasureSketch } from '../state/store.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import type { Lang, LayerGroup, MapTool } from '../url/view-state.ts';
+import type { ArchiveOnMap, ArchiveTileLoader } from './archive-layers.ts';
 import {
   AtlasMap,
   type AtlasMapHandlers,
@@ -86,6 +87,11 @@ export interface MapViewProps extends AtlasMapHandlers {
   } | null;
   /** An extent to fit the camera to (acted on once per revision). */
   fitRequest?: { bbox: [number, number, number, number]; revision: number } | null;
+  /** The user's PMTiles archives, bottom to top (their tiles come from `archiveTileLoader`). */
+  archiveLayers?: readonly ArchiveOnMap[];
+  archiveTileLoader?: ArchiveTileLoader;
+  /** An archive's extent to fit the camera to (acted on once per revision). */
+  archiveFit?: { bbox: [number, number, number, number]; revision: number } | null;
 }
 
 export default function MapView(props: MapViewProps) {
@@ -162,6 +168,14 @@ export default function MapView(props: MapViewProps) {
     if (props.importTileLoader) atlasRef.current?.setImportTileLoader(props.importTileLoader);
   }, [props.importTileLoader]);
   useEffect(() => atlasRef.current?.setImportedLayers(props.importedLayers ?? []), [props.importedLayers]);
+  useEffect(() => {
+    if (props.archiveTileLoader) atlasRef.current?.setArchiveTileLoader(props.archiveTileLoader);
+  }, [props.archiveTileLoader]);
+  useEffect(() => atlasRef.current?.setArchiveLayers(props.archiveLayers ?? []), [props.archiveLayers]);
+  useEffect(() => {
+    const request = props.archiveFit;
+    if (request) atlasRef.current?.fitArchive(request.bbox);
+  }, [props.archiveFit]);
   useEffect(() => {
     const request = props.popupRequest;
     if (request) atlasRef.current?.showPopup(request.lngLat, request.render);

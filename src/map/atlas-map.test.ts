@@ -10,6 +10,14 @@ import type { ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
 import { DEFAULT_LAYERS } from '../url/view-state.ts';
 import {
+  type ArchiveOnMap,
+  archiveLayerIds,
+  archiveLayers,
+  archiveSource,
+  parseArchiveTileUrl,
+  setArchiveTileLoader,
+} from './archive-layers.ts';
+import {
   AtlasMap,
   type AtlasMapHandlers,
   type AtlasMapOptions,
@@ -838,5 +846,95 @@ describe('AtlasMap imported layers', () => {
       y: 5,
     });
     expect(asked).toEqual([]);
+  });
+});
+
+// ---- PMTiles archives
+describe('AtlasMap PMTiles archives', () => {
+  const archive = (id: string, extra: Partial<ArchiveOnMap> = {}): ArchiveOnMap => ({
+    id,
+    layers: ['parks', 'stations'],
+    color: '#0077bb',
+    visible: true,
+    minzoom: 8,
+    maxzoom: 12,
+    bounds: [113, 22.5, 114, 23.9],
+    ...extra,
+  });
+  const ids = (fake: FakeMap) => fake.layers.map((l) => l.id);
+
+  it('draws fill, line and circle per vector layer below the labels, and removes them', () => {
+    const { atlas, fake } = makeAtlas();
+    atlas.setArchiveLayers([archive('pm-a')]); // before the style: kept
+    fake.fire('style.load');
+    const order = ids(fake);
+    const mine = order.filter((id) => id.startsWith('pmtiles:'));
+    expect(mine).toEqual(archiveLayerIds(archive('pm-a')));
+    expect(order.indexOf(mine.at(-1)!)).toBeLessThan(order.indexOf('district-label'));
+    expect(order.indexOf(mine[0]!)).toBeGreaterThan(order.indexOf('station-open'));
+    expect(fake.extraSources.has('pmtiles:pm-a')).toBe(true);
+    atlas.setArchiveLayers([archive('pm-a', { color: '#000000', visible: false })]);
+    expect(fake.getLayer('pmtiles:pm-a:stations:circle')?.paint['circle-color']).toBe('#000000');
+    expect(fake.getLayer('pmtiles:pm-a:parks:fill')?.layout.visibility).toBe('none');
+    atlas.setArchiveLayers([]);
+    expect(ids(fake).some((id) => id.startsWith('pmtiles:'))).toBe(false);
+    expect(fake.extraSources.has('pmtiles:pm-a')).toBe(false);
+  });
+
+  it('puts archives back after a style reload', () => {
+    const { atlas, fake } = makeAtlas();
+    fake.fire('style.load');
+    atlas.setArchiveLayers([archive('pm-a')]);
+    fake.extraSources.clear();
+    fake.reloadStyle();
+    expect(ids(fake)).toContain('pmtiles:pm-a:stations:circle');
+    expect(fake.extraSources.has('pmtiles:pm-a')).toBe(true);
+  });
+
+  it('specs a bounded vector source over the atlas-pmtiles protocol and filters by geometry', () => {
+    expect(archiveSource(archive('pm-a'))).toEqual({
+      type: 'vector',
+      tiles: ['atlas-pmtiles://pm-a/{z}/{x}/{y}'],
+      minzoom: 8,
+      maxzoom: 12,
+      bounds: [113, 22.5, 114, 23.9],
+    });
+    expect(archiveSource(archive('pm-a', { bounds: null }))).not.toHaveProperty('bounds');
+    const specs = archiveLayers(archive('pm-a'));
+    expect(specs.map((s) => [(s as { 'source-layer': string })['source-layer'], s.type])).toEqual([
+      ['parks', 'fill'],
+      ['parks', 'line'],
+      ['parks', 'circle'],
+      ['stations', 'fill'],
+      ['stations', 'line'],
+      ['stations', 'circle'],
+    ]);
+  });
+
+  it('serves tiles through one protocol registration, refusing other URLs', async () => {
+    const registered: { name: string; action: AddProtocolAction }[] = [];
+    const addProtocol = (name: string, action: AddProtocolAction) => registered.push({ name, action });
+    const asked: string[] = [];
+    setArchiveTileLoader(async (id, z, x, y) => {
+      asked.push(`${id} ${z}/${x}/${y}`);
+      return new Uint8Array([1, 2, 3]).buffer;
+    }, addProtocol);
+    setArchiveTileLoader(async (id, z, x, y) => {
+      asked.push(`second ${id} ${z}/${x}/${y}`);
+      return null;
+    }, addProtocol);
+    expect(registered.map((r) => r.name)).toEqual(['atlas-pmtiles']);
+    const action = registered[0]!.action;
+    const empty = await action({ url: 'atlas-pmtiles://pm-a/10/834/444' }, new AbortController());
+    expect((empty.data as ArrayBuffer).byteLength).toBe(0);
+    const junk = await action({ url: 'atlas-pmtiles://../../etc/1/2/3' }, new AbortController());
+    expect((junk.data as ArrayBuffer).byteLength).toBe(0);
+    expect(asked).toEqual(['second pm-a 10/834/444']);
+    expect(parseArchiveTileUrl('atlas-pmtiles://pm-x1/3/4/5')).toEqual({
+      archiveId: 'pm-x1',
+      z: 3,
+      x: 4,
+      y: 5,
+    });
   });
 });

@@ -34,6 +34,16 @@ import { LINE_STATUS_FILTERS, type LineStatusFilter, type ParkId } from '../data
 import type { CameraIntent } from '../url/url-store.ts';
 import { type Camera, type Lang, type LayerGroup, type MapTool, sameCamera } from '../url/view-state.ts';
 import { FEATURE_INDEX_PROPERTY } from '../workers/import-protocol.ts';
+// ---- PMTiles archives
+import {
+  type ArchiveOnMap,
+  type ArchiveTileLoader,
+  archiveLayerIds,
+  archiveLayers,
+  archiveSource,
+  archiveSourceId,
+  setArchiveTileLoader,
+} from './archive-layers.ts';
 import { type OnlineBasemap, redactKeys } from './basemaps.ts';
 import { drawFacilityIcon, FACILITY_CATEGORIES, iconId } from './facility-icons.ts';
 import { type Bounds, boundsOf } from './geometry-helpers.ts';
@@ -49,6 +59,7 @@ import {
   setImportTileLoader,
 } from './imported-layers.ts';
 import type { MeasureCommand, MeasureDraw, MeasureMode, MeasureSketch } from './measure-draw.ts';
+// ---- end PMTiles archives
 import { popupContentFor } from './popups.ts';
 import {
   bilingualLabel,
@@ -278,6 +289,9 @@ export class AtlasMap {
   private readonly loadMeasureDraw: () => Promise<{ MeasureDraw: MeasureDrawClass }>;
   private readonly addProtocol: typeof maplibreAddProtocol;
   private imported: readonly ImportedLayerOnMap[] = [];
+  // ---- PMTiles archives
+  private archives: readonly ArchiveOnMap[] = [];
+  // ---- end PMTiles archives
 
   // What the current style has had applied (reset on every style load).
   private applied = this.nothingApplied();
@@ -655,6 +669,8 @@ export class AtlasMap {
       live: new Map<LiveSourceKey, GeoJSON.FeatureCollection>(),
       // A (re)loaded style has no imported layers.
       imported: [] as readonly ImportedLayerOnMap[],
+      // ---- PMTiles archives: nor any archive.
+      archives: [] as readonly ArchiveOnMap[],
     };
   }
 
@@ -751,6 +767,13 @@ export class AtlasMap {
       applied.imported = this.imported;
     }
 
+    // ---- PMTiles archives
+    if (applied.archives !== this.archives) {
+      this.applyArchiveLayers(applied.archives, this.archives);
+      applied.archives = this.archives;
+    }
+    // ---- end PMTiles archives
+
     this.applyTool();
   }
 
@@ -789,6 +812,59 @@ export class AtlasMap {
       }
     }
   }
+
+  // ---- PMTiles archives
+
+  /**
+   * The PMTiles archives to draw, bottom to top, above the transit and imported layers and below
+   * the labels. Re-applied after every style load, like the imported layers.
+   */
+  setArchiveLayers(list: readonly ArchiveOnMap[]): void {
+    this.archives = list;
+    this.sync();
+  }
+
+  /** Where the archives' tiles come from (src/map/pmtiles-archives.ts, loaded on demand). */
+  setArchiveTileLoader(loader: ArchiveTileLoader): void {
+    setArchiveTileLoader(loader, this.addProtocol);
+  }
+
+  /** Fits the camera to an archive's [west, south, east, north]. */
+  fitArchive(bounds: readonly [number, number, number, number]): void {
+    this.fitToBounds(bounds);
+  }
+
+  /** Adds, restyles, reorders and removes archive layers to match `next`. */
+  private applyArchiveLayers(previous: readonly ArchiveOnMap[], next: readonly ArchiveOnMap[]): void {
+    const map = this.map;
+    const wanted = new Set(next.map((a) => a.id));
+    for (const old of previous) {
+      if (wanted.has(old.id)) continue;
+      for (const id of archiveLayerIds(old)) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(archiveSourceId(old.id))) map.removeSource(archiveSourceId(old.id));
+    }
+    const before = map.getLayer(LAYER.districtLabel) ? LAYER.districtLabel : undefined;
+    for (const archive of next) {
+      if (!map.getSource(archiveSourceId(archive.id)))
+        map.addSource(archiveSourceId(archive.id), archiveSource(archive));
+      for (const spec of archiveLayers(archive)) {
+        if (!map.getLayer(spec.id)) {
+          map.addLayer(spec, before);
+          continue;
+        }
+        map.moveLayer(spec.id, before);
+        const visibility =
+          (spec.layout as { visibility?: 'visible' | 'none' } | undefined)?.visibility ?? 'visible';
+        map.setLayoutProperty(spec.id, 'visibility', visibility);
+        for (const [property, value] of Object.entries(spec.paint ?? {})) {
+          // biome-ignore lint/suspicious/noExplicitAny: the paint properties come from archiveLayers by layer type
+          map.setPaintProperty(spec.id, property as any, value);
+        }
+      }
+    }
+  }
+
+  // ---- end PMTiles archives
 
   /** Starts, switches or stops the drawing for the wanted tool; loads terra-draw the first time. */
   private applyTool(): void {

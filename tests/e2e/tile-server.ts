@@ -7,12 +7,16 @@
  *   /garbage/…               200 image/png with bytes that are no image
  *   /huge/…                  announces 50 MB and trickles it out
  *   /wmts?…&tk=KEY…          Tianditu-like: 401 unless tk is GOOD_TIANDITU_KEY
+ *   /pmtiles/{file}          a file of tests/fixtures/pmtiles with HTTP Range support (206, CORS)
+ *   /pmtiles-norange/{file}  the same file, always whole (200): a server without range support
  * Every request is logged (path and query); GET /__log returns the log as JSON and empties it, so a
  * test (in another process than the server) can check what the browser asked for.
  * It stops by itself when closed: open sockets (hangs, trickles) are destroyed.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
 export const TILE_RGB = [214, 51, 132] as const;
@@ -42,6 +46,53 @@ function solidPng(size: number, [r, g, b]: readonly [number, number, number]): B
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+const PMTILES_DIR = path.resolve(import.meta.dirname, '../fixtures/pmtiles');
+
+/** A fixture file by its bare name (no path: only files of the fixture directory), or null. */
+function pmtilesFixture(name: string | undefined): Buffer | null {
+  if (!name || !/^[a-z0-9-]+\.pmtiles$/.test(name)) return null;
+  try {
+    return readFileSync(path.join(PMTILES_DIR, name));
+  } catch {
+    return null;
+  }
+}
+
+/** Answers a GET for `file`, honouring a single `bytes=a-b` range when `ranges` (as object stores do). */
+function sendArchive(req: IncomingMessage, res: ServerResponse, file: Buffer, ranges: boolean): void {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/octet-stream',
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'Content-Length, Content-Range, ETag',
+    'Cache-Control': 'no-store',
+    ...(ranges ? { 'Accept-Ranges': 'bytes' } : {}),
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...headers, 'Access-Control-Allow-Headers': 'range, if-match' });
+    res.end();
+    return;
+  }
+  const m = ranges ? /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '') : null;
+  if (!m) {
+    res.writeHead(200, { ...headers, 'Content-Length': String(file.length) });
+    res.end(file);
+    return;
+  }
+  const start = Number(m[1]);
+  const end = Math.min(m[2] ? Number(m[2]) : file.length - 1, file.length - 1);
+  if (start >= file.length || end < start) {
+    res.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.length}` });
+    res.end();
+    return;
+  }
+  res.writeHead(206, {
+    ...headers,
+    'Content-Length': String(end - start + 1),
+    'Content-Range': `bytes ${start}-${end}/${file.length}`,
+  });
+  res.end(file.subarray(start, end + 1));
 }
 
 export interface TileServer {
@@ -78,6 +129,12 @@ export async function startTileServer(): Promise<TileServer> {
         return send(res, Number(arg) || 500, 'error', 'text/plain');
       case 'hang':
         return; // never answers
+      case 'pmtiles':
+      case 'pmtiles-norange': {
+        const file = pmtilesFixture(arg);
+        if (!file) return send(res, 404, 'not found', 'text/plain');
+        return sendArchive(req, res, file, mode === 'pmtiles');
+      }
       case 'garbage':
         return send(res, 200, Buffer.from('this is not an image at all, just bytes'.repeat(20)));
       case 'huge': {

@@ -23,6 +23,7 @@ import type { LayerGroup, Page } from '../../url/view-state.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
 import { useImportedMap } from '../import/use-imported-map.ts';
 import { useParkFilters } from '../parks/use-park-filters.ts';
+import { useArchiveMap } from '../pmtiles/archive-store.ts';
 
 type MapViewComponent = Awaited<ReturnType<typeof importMapView>>['default'];
 
@@ -131,6 +132,7 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines, b
   const measureRequestDone = useAtlasStore((s) => s.measureRequestDone);
   const { matches } = useParkFilters();
   const imported = useImportedMap();
+  const archives = useArchiveMap();
   const highlighted = briefing?.highlighted;
   const dimmedParkIds = useMemo(() => {
     const ids = parks.features.map((f) => f.properties.id);
@@ -263,6 +265,9 @@ function LoadedMap({ selectedParkId, parks, MapView, pageForPark, accessLines, b
       onPickImported={inBriefing ? undefined : imported.onPickImported}
       popupRequest={imported.popupRequest}
       fitRequest={imported.fitRequest}
+      archiveLayers={archives.archiveLayers}
+      archiveTileLoader={archives.archiveTileLoader}
+      archiveFit={archives.archiveFit}
     />
   );
 }

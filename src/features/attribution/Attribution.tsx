@@ -3,6 +3,7 @@
 import attribution from '../../../geodata/attribution.json';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useBasemap } from '../basemap/use-basemap.ts';
+import { useArchives } from '../pmtiles/archive-store.ts';
 
 /**
  * The data sources the reference data asks us to credit, over the map's bottom edge: one line
@@ -12,8 +13,12 @@ export function Attribution() {
   const { t, b } = useLang();
   const basemap = useBasemap();
   const online = basemap.kind === 'online' ? basemap.basemap : null;
+  // Opened PMTiles archives credit their sources through their metadata (plain text only).
+  const archives = useArchives((s) => s.archives);
+  const archiveTexts = archives.flatMap((a) => (a.attribution ? [a.attribution] : []));
   const texts = [
     ...(online ? [b(online.attribution)] : []),
+    ...archiveTexts,
     ...attribution.items.map((item) => b(item.text)),
   ];
   return (
@@ -35,6 +40,13 @@ export function Attribution() {
             ) : null}
           </li>
         ) : null}
+        {archives.map((a) =>
+          a.attribution ? (
+            <li key={a.id} data-testid="archive-attribution">
+              {a.name}: {a.attribution}
+            </li>
+          ) : null,
+        )}
         {attribution.items.map((item) => (
           <li key={item.id}>{b(item.text)}</li>
         ))}

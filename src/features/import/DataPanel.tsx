@@ -430,6 +430,8 @@ function LayerItem({ layer }: { layer: ImportedLayerMeta }) {
 }
 
 const FeatureTable = lazy(() => import('./FeatureTable.tsx').then((m) => ({ default: m.FeatureTable })));
+// The PMTiles section (and the pmtiles reader behind it) loads with the panel, not at first paint.
+const ArchivePanel = lazy(() => import('../pmtiles/ArchivePanel.tsx'));
 
 /** The data panel (the map toolbar's "Your data"). */
 export function DataPanel() {
@@ -484,6 +486,14 @@ export function DataPanel() {
           <LayerItem key={l.id} layer={l} />
         ))}
       </ul>
+      <section data-testid="archive-panel" aria-labelledby={`${headingId}-pmtiles`}>
+        <h3 id={`${headingId}-pmtiles`}>{t('pmtiles.title')}</h3>
+        <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
+          <Suspense fallback={null}>
+            <ArchivePanel />
+          </Suspense>
+        </ErrorBoundary>
+      </section>
     </section>
   );
 }
