@@ -374,7 +374,7 @@ describe('untrusted content', () => {
       const rows = table.getByTestId('feature-row');
       const count = Math.min(await rows.count(), 8);
       for (let i = 0; i < count; i++) {
-        await rows.nth(i).click();
+        await rows.nth(i).locator('.feature-table__name').click();
         await page.locator('.maplibregl-popup').first().waitFor();
       }
       // A selection exported from the table: just the chosen rows, cells neutralised.
