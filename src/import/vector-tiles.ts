@@ -4,7 +4,7 @@
  *
  * Memory and speed for 10⁶ points (measured by scripts/bench-import.ts):
  * - indexes are built on the first tile asked for;
- * - Point features skip geojson-vt: their Web-Mercator positions go into one kdbush (20 bytes a
+ * - Point features skip geojson-vt: their Web-Mercator positions go into one kdbush (36 bytes a
  *   point) and a tile is a range query. geojson-vt copies every feature into every pre-cut zoom
  *   of its index: for 10⁶ points that took gigabytes and a minute for the first tile, and drove the
  *   worker into garbage-collection thrash;
@@ -12,10 +12,12 @@
  *   is FEATURE_INDEX_PROPERTY (`__i`), pre-cut only to a low zoom (`indexMaxZoom`);
  * - names are added to tile features only from NAME_MIN_ZOOM up (labels and picks need them there;
  *   at low zooms they would multiply tile size by the name lengths);
- * - below the deepest zoom, points that fall into the same small grid cell of a tile (a couple of
- *   screen pixels) are drawn once: a million overlapping circles show nothing more than the
- *   thousands that cover the same pixels, and the tile stays small. The deepest zoom keeps every
- *   point (MapLibre over-zooms it), so every point can still be picked there.
+ * - below the deepest zoom, points that fall into the same grid cell of a tile (4 px of a 512 px
+ *   tile, about one default circle radius) are drawn once, the lowest feature index first: a
+ *   million overlapping circles show nothing more than the thousands that cover the same pixels,
+ *   and a tile holds at most 16,384 points (measured: 26 z10 tiles of 10⁶ points went from 23 MB
+ *   at 2 px cells to a quarter of that). The deepest zoom keeps every point (MapLibre over-zooms
+ *   it), so every point can still be picked there.
  */
 import {
   GeoJSONVT,
@@ -34,8 +36,8 @@ export const TILE_MAX_ZOOM = 14;
 export const NAME_MIN_ZOOM = 12;
 const EXTENT = 4096;
 const BUFFER = 64;
-/** Thinning grid below the deepest zoom: 256 cells per tile side (2 px of a 512 px tile). */
-const THIN_CELL = EXTENT / 256;
+/** Thinning grid below the deepest zoom: 128 cells per tile side (4 px of a 512 px tile). */
+const THIN_CELL = EXTENT / 128;
 
 export interface TileOptions {
   /** Pre-cut depth of the index (lower: less memory up front, more work per first visit). */
@@ -65,6 +67,8 @@ function mercator(lng: number, lat: number): [number, number] {
 
 interface PointIndex {
   kd: KDBush;
+  /** Mercator x, y of each kdbush item by its id (kdbush's own coords are in tree order). */
+  xy: Float64Array;
   /** Feature index of each kdbush item. */
   featureOf: Int32Array;
 }
@@ -75,6 +79,7 @@ function buildPointIndex(features: readonly GeoJSON.Feature[]): PointIndex | nul
   if (n === 0) return null;
   const kd = new KDBush(n, 64, Float64Array);
   const featureOf = new Int32Array(n);
+  const xy = new Float64Array(2 * n);
   let k = 0;
   features.forEach((f, i) => {
     if (f.geometry?.type !== 'Point') return;
@@ -84,10 +89,12 @@ function buildPointIndex(features: readonly GeoJSON.Feature[]): PointIndex | nul
       typeof lng === 'number' && typeof lat === 'number' && Math.abs(lng) <= 180 && Math.abs(lat) <= 90;
     const [x, y] = ok ? mercator(lng, lat) : [-10, -10];
     kd.add(x, y);
+    xy[2 * k] = x;
+    xy[2 * k + 1] = y;
     featureOf[k++] = i;
   });
   kd.finish();
-  return { kd, featureOf };
+  return { kd, xy, featureOf };
 }
 
 /** Tiles of `features` (read lazily; the array must not change afterwards — make a new LayerTiles). */
@@ -136,7 +143,7 @@ export function createLayerTiles(
       const out: GeoJSONVTFeature[] = [];
       const thin = z < TILE_MAX_ZOOM;
       const seen = thin ? new Set<number>() : null;
-      // One cell per 2 px below the deepest zoom (cells cover the buffer too, offset by it).
+      // One point per cell below the deepest zoom (cells cover the buffer too, offset by it).
       const keep = (px: number, py: number) => {
         if (!seen) return true;
         const key =
@@ -150,13 +157,13 @@ export function createLayerTiles(
         const scale = 2 ** z;
         const b = BUFFER / EXTENT;
         const ids = pts.kd.range((x - b) / scale, (y - b) / scale, (x + 1 + b) / scale, (y + 1 + b) / scale);
-        const coords = pts.kd.coords;
+        const { xy } = pts;
         // Feature order (kdbush ids are insertion order, which is feature order), so thinning keeps
         // the lowest-index point of a cell whatever the tree order.
         const found = Uint32Array.from(ids).sort();
         for (const id of found) {
-          const px = Math.round((coords[2 * id]! * scale - x) * EXTENT);
-          const py = Math.round((coords[2 * id + 1]! * scale - y) * EXTENT);
+          const px = Math.round((xy[2 * id]! * scale - x) * EXTENT);
+          const py = Math.round((xy[2 * id + 1]! * scale - y) * EXTENT);
           if (!keep(px, py)) continue;
           out.push({ type: 1, geometry: [[px, py]], tags: tagsOf(pts.featureOf[id]!) });
         }
