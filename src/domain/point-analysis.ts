@@ -9,8 +9,8 @@
  * Parks: a point is tested against a park's polygon only when it lies in the park's bbox, and its
  * boundary distance is computed exactly (great-circle, {@link pointToSegmentDistanceM}) only for
  * the few edges that a local planar estimate says could be nearest — the estimate (equirectangular
- * metres around each park, accurate to well under 1 % across Guangzhou) is widened by 5 % + 5 m, so
- * the exact nearest edge is always among them for points in the region.
+ * metres around each park) is widened by 1 % + 5 m, so the exact nearest edge is among them for
+ * points in the region (checked against brute force in the tests).
  */
 import { isInsideArea } from './boundary-distance.ts';
 import { pointToSegmentDistanceM } from './great-circle.ts';
@@ -119,8 +119,12 @@ function bboxLowerBoundM(p: PreparedPark, lng: number, lat: number): number {
   return Math.hypot(dx * c, dy) * M_PER_DEG * 0.95;
 }
 
-/** Exact boundary distance of a point outside `p` (great-circle), checking only plausible edges. */
-function boundaryDistanceM(p: PreparedPark, lng: number, lat: number): number {
+/**
+ * Exact boundary distance of a point outside `p` (great-circle), or Infinity when the planar
+ * estimate already shows it cannot beat `best`. Only the edges the estimate puts within 1 % + 5 m
+ * of the nearest get the exact (trigonometric) evaluation.
+ */
+function boundaryDistanceM(p: PreparedPark, lng: number, lat: number, best: number): number {
   const px = lng * p.cos * M_PER_DEG;
   const py = lat * M_PER_DEG;
   const { planar, edges } = p;
@@ -129,18 +133,20 @@ function boundaryDistanceM(p: PreparedPark, lng: number, lat: number): number {
     const d2 = segDist2(px, py, planar[i]!, planar[i + 1]!, planar[i + 2]!, planar[i + 3]!);
     if (d2 < min2) min2 = d2;
   }
-  const limit = Math.sqrt(min2) * 1.05 + 5;
+  const min = Math.sqrt(min2);
+  if (min * 0.95 - 5 > best) return Infinity;
+  const limit = min * 1.01 + 5;
   const limit2 = limit * limit;
-  let best = Infinity;
+  let exact = Infinity;
   const q: LngLat = [lng, lat] as LngLat;
   for (let i = 0; i < planar.length; i += 4) {
     if (segDist2(px, py, planar[i]!, planar[i + 1]!, planar[i + 2]!, planar[i + 3]!) > limit2) continue;
     const a = [edges[i]!, edges[i + 1]!] as unknown as LngLat;
     const b = [edges[i + 2]!, edges[i + 3]!] as unknown as LngLat;
     const d = pointToSegmentDistanceM(q, a, b);
-    if (d < best) best = d;
+    if (d < exact) exact = d;
   }
-  return best;
+  return exact;
 }
 
 /** Indexes the reference once; `analyse` then runs over any number of point sets. */
@@ -173,7 +179,6 @@ export function createPointAnalyser(stations: readonly AnalysisStation[], parks:
     const insideCounts = new Float64Array(prepared.length);
     const nearCounts = new Float64Array(prepared.length);
     let inCatchmentCount = 0;
-    const order = prepared.map((_, i) => i);
     const bounds = new Float64Array(prepared.length);
 
     for (let q = 0; q < n; q++) {
@@ -184,13 +189,17 @@ export function createPointAnalyser(stations: readonly AnalysisStation[], parks:
         inCatchment[q] = 1;
         inCatchmentCount++;
       }
-      // Parks nearest-bbox first; stop once a bbox cannot beat the best exact distance.
-      for (let j = 0; j < prepared.length; j++) bounds[j] = bboxLowerBoundM(prepared[j]!, lng, lat);
-      order.sort((a, b) => bounds[a]! - bounds[b]!);
+      // The park with the nearest bbox first, then only parks whose bbox could still beat it.
+      let first = -1;
+      for (let j = 0; j < prepared.length; j++) {
+        bounds[j] = bboxLowerBoundM(prepared[j]!, lng, lat);
+        if (first < 0 || bounds[j]! < bounds[first]!) first = j;
+      }
       let best = Infinity;
       let bestPark = -1;
-      for (const j of order) {
-        if (bounds[j]! > best) break;
+      for (let k = -1; k < prepared.length && first >= 0; k++) {
+        const j = k < 0 ? first : k;
+        if ((k >= 0 && j === first) || bounds[j]! > best) continue;
         const p = prepared[j]!;
         const inBox = lng >= p.bbox[0] && lng <= p.bbox[2] && lat >= p.bbox[1] && lat <= p.bbox[3];
         if (inBox && isInsideArea([lng, lat] as unknown as LngLat, p.geometry)) {
@@ -199,7 +208,7 @@ export function createPointAnalyser(stations: readonly AnalysisStation[], parks:
           insidePark[q] = j;
           break;
         }
-        const d = boundaryDistanceM(p, lng, lat);
+        const d = boundaryDistanceM(p, lng, lat, best);
         if (d < best || (d === best && j < bestPark)) {
           best = d;
           bestPark = j;

@@ -484,10 +484,11 @@ export function createImportHandler(deps: ImportHandlerDeps) {
           };
           restored.push(live(meta, features as GeoJSON.Feature[], report));
         }
-        restored.sort((a, b) => a.meta.createdAt - b.meta.createdAt);
-        layers.clear();
-        for (const l of restored) layers.set(l.meta.id, l);
-        return ok({ type: 'restored', requestId, layers: restored.map((l) => l.meta), unreadable });
+        // Layers already open in this session (a file dropped while the restore ran, or one the
+        // device could not store) stay as they are; the stored ones are (re)loaded.
+        for (const l of restored) if (!layers.has(l.meta.id)) layers.set(l.meta.id, l);
+        const all = [...layers.values()].sort((a, b) => a.meta.createdAt - b.meta.createdAt);
+        return ok({ type: 'restored', requestId, layers: all.map((l) => l.meta), unreadable });
       }
 
       case 'update': {
