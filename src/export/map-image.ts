@@ -10,9 +10,11 @@
  */
 import attribution from '../../geodata/attribution.json';
 import { translate } from '../i18n/translate.ts';
-import { THEME } from '../map/theme.ts';
-import type { Lang, LayerGroup } from '../url/view-state.ts';
+import type { Lang } from '../url/view-state.ts';
+import type { LegendEntry } from './legend.ts';
 import { metresPerPixel, scaleBar } from './scale-bar.ts';
+
+export { groupLegend, KEY_COLOURS, type LegendEntry } from './legend.ts';
 
 export interface MapShot {
   dataUrl: string;
@@ -93,48 +95,6 @@ export async function captureSettledMap(
   } finally {
     if (changeRatio) map.setPixelRatio(screenRatio);
   }
-}
-
-/** Colours of the key, as the map draws each group (see map/theme.ts). */
-export const KEY_COLOURS: Record<LayerGroup, string> = {
-  parks: THEME.park,
-  'transit-open': '#1971c2',
-  'transit-planned': THEME.stationPlannedStroke,
-  stations: THEME.stationStroke,
-  hubs: THEME.hub,
-  facilities: THEME.facility.education,
-  catchments: THEME.catchmentOpen,
-  districts: THEME.districtLine,
-};
-
-export type LegendKind = 'point' | 'line' | 'polygon';
-
-/** One row of an image's legend. `label` may be untrusted (an imported layer's name): text only. */
-export interface LegendEntry {
-  label: string;
-  color: string;
-  kind: LegendKind;
-}
-
-/** How each standard group is drawn, for its legend symbol. */
-const GROUP_KIND: Record<LayerGroup, LegendKind> = {
-  parks: 'polygon',
-  'transit-open': 'line',
-  'transit-planned': 'line',
-  stations: 'point',
-  hubs: 'point',
-  facilities: 'point',
-  catchments: 'polygon',
-  districts: 'line',
-};
-
-/** Legend rows of the standard layer groups in `langs` (joined by " · " when more than one). */
-export function groupLegend(layers: readonly LayerGroup[], langs: readonly Lang[]): LegendEntry[] {
-  return layers.map((group) => ({
-    label: langs.map((lang) => translate(lang, `layer.${group}`)).join(' · '),
-    color: KEY_COLOURS[group],
-    kind: GROUP_KIND[group],
-  }));
 }
 
 export function attributionText(lang: Lang): string {
