@@ -99,6 +99,25 @@ const zh = {
   'table.popup.layer': '图层',
   'table.popup.position': '位置',
   // ---- export
+  'export.title': '导出地图',
+  'export.close': '关闭',
+  'export.mapTitle': '标题',
+  'export.scale': '图片分辨率',
+  'export.png': '下载 PNG',
+  'export.print': '打印版面',
+  'export.paper': '纸张',
+  'export.orientation': '方向',
+  'export.portrait': '纵向',
+  'export.landscape': '横向',
+  'export.busy': '正在生成…',
+  'export.saved': '已保存 {file}。',
+  'export.failed': '导出失败：{message}',
+  'export.noMap': '地图尚未就绪。',
+  'export.print.go': '打印',
+  'export.print.close': '关闭版面',
+  'export.legend': '图例',
+  'export.ratio': '比例尺 1:{n}',
+  'export.north': '指北针',
   // ---- pmtiles
 };
 
@@ -197,6 +216,25 @@ const en: Record<DataMessageKey, string> = {
   'table.popup.layer': 'Layer',
   'table.popup.position': 'Position',
   // ---- export
+  'export.title': 'Export map',
+  'export.close': 'Close',
+  'export.mapTitle': 'Title',
+  'export.scale': 'Image resolution',
+  'export.png': 'Download PNG',
+  'export.print': 'Print layout',
+  'export.paper': 'Paper',
+  'export.orientation': 'Orientation',
+  'export.portrait': 'Portrait',
+  'export.landscape': 'Landscape',
+  'export.busy': 'Preparing…',
+  'export.saved': 'Saved {file}.',
+  'export.failed': 'The export failed: {message}',
+  'export.noMap': 'The map is not ready.',
+  'export.print.go': 'Print',
+  'export.print.close': 'Close the layout',
+  'export.legend': 'Legend',
+  'export.ratio': 'Scale 1:{n}',
+  'export.north': 'North arrow',
   // ---- pmtiles
 };
 
