@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLegend, importedLegend, KEY_COLOURS, kindOfImported } from './legend.ts';
+import { exportLegend, groupLegend, importedLegend, KEY_COLOURS, kindOfImported } from './legend.ts';
 
 const style = { color: '#d6336c', opacity: 1, radius: 5 };
 
@@ -34,5 +34,13 @@ describe('export legend', () => {
     expect(kindOfImported({ points: 2, lines: 2, polygons: 2 })).toBe('polygon');
     expect(kindOfImported({ points: 2, lines: 2, polygons: 0 })).toBe('line');
     expect(kindOfImported({ points: 0, lines: 0, polygons: 0 })).toBe('point');
+  });
+
+  it('puts the standard groups first, in the UI language, then the visible imported layers', () => {
+    const rows = exportLegend(['parks', 'districts'], 'zh', [
+      { name: '我的点', visible: true, kinds: { points: 1, lines: 0, polygons: 0 }, style },
+    ]);
+    expect(rows.map((r) => r.label)).toEqual(['价值创新园区（近似边界）', '行政区界', '我的点']);
+    expect(rows.map((r) => r.kind)).toEqual(['polygon', 'line', 'point']);
   });
 });

@@ -66,3 +66,12 @@ export function importedLegend(
     .filter((layer) => layer.visible)
     .map((layer) => ({ label: layer.name, color: layer.style.color, kind: kindOfImported(layer.kinds) }));
 }
+
+/** The legend of an exported map: the visible groups in the UI language, then the visible imported layers. */
+export function exportLegend(
+  groups: readonly LayerGroup[],
+  lang: Lang,
+  imported: Parameters<typeof importedLegend>[0],
+): LegendEntry[] {
+  return [...groupLegend(groups, [lang]), ...importedLegend(imported)];
+}

@@ -7,14 +7,8 @@
 import '../../i18n/data-messages.ts';
 import './export.css';
 import { useEffect, useRef, useState } from 'react';
-import { importedLegend } from '../../export/legend.ts';
-import {
-  captureSettledMap,
-  composeMapPng,
-  downloadBlob,
-  groupLegend,
-  type LegendEntry,
-} from '../../export/map-image.ts';
+import { exportLegend } from '../../export/legend.ts';
+import { captureSettledMap, composeMapPng, downloadBlob, type LegendEntry } from '../../export/map-image.ts';
 import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../export/print-geometry.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewPart } from '../../url/use-view-state.ts';
@@ -39,7 +33,7 @@ function useLegend(): LegendEntry[] {
   const { lang } = useLang();
   const layers = useViewPart((view) => view.layers);
   const imported = useImports((s) => s.layers);
-  return [...groupLegend(layers, [lang]), ...importedLegend(imported)];
+  return exportLegend(layers, lang, imported);
 }
 
 export function ExportMapDialog({ onClose }: { onClose: () => void }) {

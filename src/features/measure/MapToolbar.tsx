@@ -4,7 +4,7 @@
  * load only once a measure tool opens. Keyboard: Enter finishes and Backspace removes the last
  * vertex while drawing; Esc cancels the drawing, then clears the result, then closes the tool.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -71,6 +71,11 @@ export function MapToolbar() {
   const close = () => update({ tool: null }, { replace: true });
   useToolKeyboard(tool, close);
   const [exporting, setExporting] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const closeExport = () => {
+    setExporting(false);
+    exportButton.current?.focus();
+  };
   return (
     <div className="map-tools" data-testid="map-tools">
       <div className="map-tools__bar" role="toolbar" aria-label={t('tools.label')}>
@@ -93,6 +98,7 @@ export function MapToolbar() {
         <button
           type="button"
           className="map-tools__button"
+          ref={exportButton}
           aria-pressed={exporting}
           data-testid="export-map-button"
           onClick={() => setExporting(!exporting)}
@@ -103,7 +109,7 @@ export function MapToolbar() {
       {exporting ? (
         <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
           <Suspense fallback={null}>
-            <ExportMapDialog onClose={() => setExporting(false)} />
+            <ExportMapDialog onClose={closeExport} />
           </Suspense>
         </ErrorBoundary>
       ) : null}
