@@ -320,4 +320,58 @@ describe('map export', () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  it(
+    'lists a visible imported layer in the legend under its own name, as text only',
+    async () => {
+      const atlas = await open(session, baseUrl, '/?lang=en', {
+        initScripts: [
+          'window.__printed = 0; window.print = () => { window.__printed += 1; };',
+          'window.alert = () => { window.__injected = true; };',
+        ],
+      });
+      const { page } = atlas;
+      await waitForMapReady(page);
+      const hostileName = '<img src=x onerror=alert(1)>.geojson';
+      const points = {
+        type: 'FeatureCollection',
+        features: [
+          [113.32, 23.11],
+          [113.36, 23.12],
+          [113.4, 23.1],
+        ].map((coordinates, i) => ({
+          type: 'Feature',
+          properties: { name: `site ${i}` },
+          geometry: { type: 'Point', coordinates },
+        })),
+      };
+      await page.getByTestId('data-button').click();
+      await page.getByTestId('import-file').setInputFiles({
+        name: hostileName,
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(points)),
+      });
+      await expect.poll(() => page.getByTestId('imported-layer').count()).toBe(1);
+      await page.getByTestId('data-button').click();
+
+      await page.getByTestId('export-map-button').click();
+      await page.getByTestId('export-map-dialog').waitFor();
+      await page.getByTestId('export-paper-A4').check();
+      await page.getByTestId('export-orientation-portrait').check();
+      await page.getByTestId('export-print').click();
+      await page.getByTestId('print-layout').waitFor();
+      const last = page.getByTestId('print-legend').locator('li').last();
+      await expect.poll(() => last.textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(await last.locator('.print-sym').getAttribute('data-kind')).toBe('point');
+      // The name stayed text: no element was made of it.
+      expect(await page.getByTestId('print-legend').locator('img').count()).toBe(0);
+      const sheet = await page.getByTestId('print-sheet').boundingBox();
+      expect(sheet!.height / sheet!.width).toBeCloseTo(297 / 210, 2);
+      expect(await atlas.injected()).toBe(false);
+      expect(atlas.pageErrors).toEqual([]);
+      expect(await atlas.cspViolations()).toEqual([]);
+      await atlas.context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
