@@ -37,9 +37,11 @@ describe('export legend', () => {
   });
 
   it('puts the standard groups first, in the UI language, then the visible imported layers', () => {
-    const rows = exportLegend(['parks', 'districts'], 'zh', [
-      { name: '我的点', visible: true, kinds: { points: 1, lines: 0, polygons: 0 }, style },
-    ]);
+    const rows = exportLegend(
+      ['parks', 'districts'],
+      'zh',
+      importedLegend([{ name: '我的点', visible: true, kinds: { points: 1, lines: 0, polygons: 0 }, style }]),
+    );
     expect(rows.map((r) => r.label)).toEqual(['价值创新园区（近似边界）', '行政区界', '我的点']);
     expect(rows.map((r) => r.kind)).toEqual(['polygon', 'line', 'point']);
   });

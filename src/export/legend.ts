@@ -67,11 +67,11 @@ export function importedLegend(
     .map((layer) => ({ label: layer.name, color: layer.style.color, kind: kindOfImported(layer.kinds) }));
 }
 
-/** The legend of an exported map: the visible groups in the UI language, then the visible imported layers. */
+/** The legend of an exported map: the visible groups in the UI language, then `extraLegend`. */
 export function exportLegend(
   groups: readonly LayerGroup[],
   lang: Lang,
-  imported: Parameters<typeof importedLegend>[0],
+  extraLegend: readonly LegendEntry[] = [],
 ): LegendEntry[] {
-  return [...groupLegend(groups, [lang]), ...importedLegend(imported)];
+  return [...groupLegend(groups, [lang]), ...extraLegend];
 }

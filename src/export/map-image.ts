@@ -10,8 +10,8 @@
  */
 import attribution from '../../geodata/attribution.json';
 import { translate } from '../i18n/translate.ts';
-import type { Lang } from '../url/view-state.ts';
-import type { LegendEntry } from './legend.ts';
+import type { Lang, LayerGroup } from '../url/view-state.ts';
+import { groupLegend, type LegendEntry } from './legend.ts';
 import { metresPerPixel, scaleBar } from './scale-bar.ts';
 
 export { groupLegend, KEY_COLOURS, type LegendEntry } from './legend.ts';
@@ -260,7 +260,10 @@ export interface MapImageOptions {
   /** Untrusted (typed by the user): drawn with fillText only. Empty: no title band. */
   title: string;
   lang: Lang;
-  legend: readonly LegendEntry[];
+  /** The visible standard layer groups, labelled in `lang`. */
+  layers: readonly LayerGroup[];
+  /** More rows after the groups' (the visible imported layers: labels are untrusted text). */
+  extraLegend?: readonly LegendEntry[];
 }
 
 /**
@@ -294,7 +297,12 @@ export async function composeMapPng(shot: MapShot, options: MapImageOptions): Pr
   drawNorthArrow(ctx, frame, shot.bearing, titleH);
 
   const stripH = 24 * u;
-  drawLegend(ctx, frame, options.legend, stripH);
+  drawLegend(
+    ctx,
+    frame,
+    [...groupLegend(options.layers, [options.lang]), ...(options.extraLegend ?? [])],
+    stripH,
+  );
   drawScaleBar(ctx, frame, shot.metresPerImagePixel, stripH);
   ctx.fillStyle = PANEL;
   ctx.fillRect(0, shot.height - stripH, shot.width, stripH);

@@ -7,11 +7,12 @@
 import '../../i18n/data-messages.ts';
 import './export.css';
 import { useEffect, useRef, useState } from 'react';
-import { exportLegend } from '../../export/legend.ts';
+import { exportLegend, importedLegend } from '../../export/legend.ts';
 import { captureSettledMap, composeMapPng, downloadBlob, type LegendEntry } from '../../export/map-image.ts';
 import { ORIENTATIONS, type Orientation, PAPERS, type Paper } from '../../export/print-geometry.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewPart } from '../../url/use-view-state.ts';
+import type { LayerGroup } from '../../url/view-state.ts';
 import { useParkNames } from '../brief/use-park-names.ts';
 import { useImports } from '../import/imports-store.ts';
 import { type PrintJob, PrintLayout } from './PrintLayout.tsx';
@@ -29,17 +30,17 @@ function useDefaultTitle(): string {
   return parkId ? `${t('app.title')} · ${parkName(parkId)}` : t('app.title');
 }
 
-function useLegend(): LegendEntry[] {
-  const { lang } = useLang();
+/** The visible layer groups, and the visible imported layers as extra legend rows. */
+function useLegend(): { layers: readonly LayerGroup[]; extraLegend: LegendEntry[] } {
   const layers = useViewPart((view) => view.layers);
   const imported = useImports((s) => s.layers);
-  return exportLegend(layers, lang, imported);
+  return { layers, extraLegend: importedLegend(imported) };
 }
 
 export function ExportMapDialog({ onClose }: { onClose: () => void }) {
   const { t, lang } = useLang();
   const defaultTitle = useDefaultTitle();
-  const legend = useLegend();
+  const { layers, extraLegend } = useLegend();
   // null: follow the view (park names arrive after the dialog opens).
   const [typedTitle, setTypedTitle] = useState<string | null>(null);
   const title = typedTitle ?? defaultTitle;
@@ -68,7 +69,7 @@ export function ExportMapDialog({ onClose }: { onClose: () => void }) {
     run(async () => {
       const shot = await captureSettledMap(30_000, scale);
       if (!shot) throw new Error(t('export.noMap'));
-      const blob = await composeMapPng(shot, { title, lang, legend });
+      const blob = await composeMapPng(shot, { title, lang, layers, extraLegend });
       const file = `guangzhou-atlas-map-${scale}x.png`;
       downloadBlob(blob, file);
       setNotice(t('export.saved', { file }));
@@ -78,7 +79,7 @@ export function ExportMapDialog({ onClose }: { onClose: () => void }) {
     run(async () => {
       const shot = await captureSettledMap(30_000, PRINT_PIXEL_RATIO);
       if (!shot) throw new Error(t('export.noMap'));
-      setJob({ shot, title, lang, legend, paper, orientation });
+      setJob({ shot, title, lang, legend: exportLegend(layers, lang, extraLegend), paper, orientation });
       setNotice('');
     });
 
