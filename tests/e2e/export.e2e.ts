@@ -330,7 +330,9 @@ describe('map export', () => {
       expect(await page.getByTestId('print-attribution').textContent()).toMatch(/^Data sources: /);
 
       // Printed, it is one page of A3 landscape (1190.55 × 841.89 pt).
-      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const pdfBytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      writeFileSync(path.join(OUTPUT_DIR, 'export-print-a3-landscape.pdf'), pdfBytes);
+      const pdf = pdfBytes.toString('latin1');
       const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
         Number(m[1]),
         Number(m[2]),
