@@ -344,6 +344,11 @@ describe('map export', () => {
 
       await screenshot(page, 'export-print-a3-landscape');
       await page.emulateMedia({ media: 'screen' });
+      // On screen the preview fits the window's width.
+      const preview = await page.getByTestId('print-sheet').boundingBox();
+      expect(preview!.width).toBeLessThanOrEqual(1280);
+      expect(preview!.width / preview!.height).toBeCloseTo(420 / 297, 2);
+      await screenshot(page, 'export-print-preview');
       await page.getByTestId('print-close').click();
       await expect.poll(() => page.getByTestId('print-layout').count()).toBe(0);
       expect(atlas.pageErrors).toEqual([]);

@@ -58,6 +58,8 @@ export function PrintLayout({ job, onClose }: { job: PrintJob; onClose: () => vo
   };
 
   const north = 9;
+  // On screen the preview shrinks to the window's width (export.css applies it to screens only).
+  const fit = Math.min(1, (window.innerWidth - 32) / ((page.width / 25.4) * 96)).toFixed(3);
   return createPortal(
     <div className="print-layout" data-testid="print-layout">
       <div className="print-bar">
@@ -84,7 +86,9 @@ export function PrintLayout({ job, onClose }: { job: PrintJob; onClose: () => vo
         data-testid="print-sheet"
         data-page={page.name}
         lang={lang === 'zh' ? 'zh-CN' : 'en'}
-        style={{ width: mm(page.width), height: mm(page.height), page: page.name }}
+        style={
+          { width: mm(page.width), height: mm(page.height), page: page.name, '--fit': fit } as CSSProperties
+        }
       >
         <h1 style={place(page.title)} data-testid="print-title">
           {job.title}
