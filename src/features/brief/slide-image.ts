@@ -18,14 +18,8 @@ import {
 import type { Lang, LayerGroup } from '../../url/view-state.ts';
 import type { Slide } from './deck-schema.ts';
 
-// The briefing's callers (and the import service) keep importing these from here.
-export {
-  attributionText,
-  captureSettledMap,
-  downloadBlob,
-  KEY_COLOURS,
-  type MapShot,
-} from '../../export/map-image.ts';
+// The import service (src/features/import/import-service.ts) still imports downloadBlob from here.
+export { downloadBlob } from '../../export/map-image.ts';
 
 /**
  * One slide as a 1600 × 1000 PNG: title (and points) above, the map image, its key, a scale bar
