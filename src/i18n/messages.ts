@@ -365,6 +365,9 @@ const zh = {
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
   // (keep this section's keys together)
+  // ---- export (the toolbar button; the dialog's strings load with it, data-messages.ts)
+  'export.open': '导出地图',
+  // (keep this section's keys together)
 } as const;
 
 /** Keys of the strings above (always loaded). */
@@ -742,6 +745,9 @@ const en: Record<CoreMessageKey, string> = {
   'brief.nav': 'Briefing',
   // (keep this section's keys together)
   // ---- briefing: presenter view, deck editor, handout
+  // (keep this section's keys together)
+  // ---- export (the toolbar button; the dialog's strings load with it, data-messages.ts)
+  'export.open': 'Export map',
   // (keep this section's keys together)
 };
 

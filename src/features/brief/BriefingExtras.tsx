@@ -105,7 +105,10 @@ export function BriefingExtras({ deck, index, layersOf }: BriefingExtrasProps) {
     const slide = deck?.slides[index];
     if (!deck || !slide) return;
     try {
-      const { captureSettledMap, composeSlidePng, downloadBlob } = await import('./slide-image.ts');
+      const [{ captureSettledMap, downloadBlob }, { composeSlidePng }] = await Promise.all([
+        import('../../export/map-image.ts'),
+        import('./slide-image.ts'),
+      ]);
       const shot = await captureSettledMap();
       if (!shot) throw new Error(t('brief.edit.noMap'));
       const blob = await composeSlidePng(shot, slide, layersOf(slide), langs);

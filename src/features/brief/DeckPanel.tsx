@@ -8,6 +8,7 @@
 import '../../i18n/page-messages.ts';
 import { type ChangeEvent, useCallback, useMemo, useState } from 'react';
 import { PARK_IDS } from '../../data/vocabulary.ts';
+import { downloadBlob } from '../../export/map-image.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useViewState } from '../../url/use-view-state.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../../url/view-state.ts';
@@ -24,7 +25,6 @@ import {
   serialiseDeck,
   validateDeck,
 } from './deck-storage.ts';
-import { downloadBlob } from './slide-image.ts';
 import { useParkNames } from './use-park-names.ts';
 
 export interface DeckPanelProps {

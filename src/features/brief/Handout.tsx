@@ -9,13 +9,13 @@
 import '../../i18n/page-messages.ts';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { attributionText, captureSettledMap, KEY_COLOURS, type MapShot } from '../../export/map-image.ts';
+import { scaleBar } from '../../export/scale-bar.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import type { Lang, LayerGroup } from '../../url/view-state.ts';
 import { useBriefingStore } from './briefing-state.ts';
 import type { Deck, Slide } from './deck-schema.ts';
-import { scaleBar } from './scale-bar.ts';
-import { attributionText, captureSettledMap, KEY_COLOURS, type MapShot } from './slide-image.ts';
 
 /** Resolves once the briefing shows slide `index` (0-based), or after `timeoutMs`. */
 function shown(index: number, timeoutMs = 15_000): Promise<void> {

@@ -4,7 +4,7 @@
  * load only once a measure tool opens. Keyboard: Enter finishes and Backspace removes the last
  * vertex while drawing; Esc cancels the drawing, then clears the result, then closes the tool.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -17,6 +17,10 @@ const MeasurePanel = lazy(() => import('./MeasurePanel.tsx').then((m) => ({ defa
 const DataButton = lazy(() => import('../import/DataTools.tsx').then((m) => ({ default: m.DataButton })));
 const DataPanelSlot = lazy(() =>
   import('../import/DataTools.tsx').then((m) => ({ default: m.DataPanelSlot })),
+);
+// "Export map" (PNG and print layout): its own chunk, loaded with the dialog's first opening.
+const ExportMapDialog = lazy(() =>
+  import('../export/ExportMapDialog.tsx').then((m) => ({ default: m.ExportMapDialog })),
 );
 
 const TOOL_LABEL: Record<MapTool, MessageKey> = {
@@ -66,6 +70,12 @@ export function MapToolbar() {
   const tool = state.tool;
   const close = () => update({ tool: null }, { replace: true });
   useToolKeyboard(tool, close);
+  const [exporting, setExporting] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const closeExport = () => {
+    setExporting(false);
+    exportButton.current?.focus();
+  };
   return (
     <div className="map-tools" data-testid="map-tools">
       <div className="map-tools__bar" role="toolbar" aria-label={t('tools.label')}>
@@ -85,7 +95,24 @@ export function MapToolbar() {
         <Suspense fallback={null}>
           <DataButton />
         </Suspense>
+        <button
+          type="button"
+          className="map-tools__button"
+          ref={exportButton}
+          aria-pressed={exporting}
+          data-testid="export-map-button"
+          onClick={() => setExporting(!exporting)}
+        >
+          <span aria-hidden="true">⎙</span> {t('export.open')}
+        </button>
       </div>
+      {exporting ? (
+        <ErrorBoundary fallback={(message) => <p role="alert">{message}</p>}>
+          <Suspense fallback={null}>
+            <ExportMapDialog onClose={closeExport} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       <Suspense fallback={null}>
         <DataPanelSlot />
       </Suspense>
