@@ -18,9 +18,6 @@ import {
 import type { Lang, LayerGroup } from '../../url/view-state.ts';
 import type { Slide } from './deck-schema.ts';
 
-// The import service (src/features/import/import-service.ts) still imports downloadBlob from here.
-export { downloadBlob } from '../../export/map-image.ts';
-
 /**
  * One slide as a 1600 × 1000 PNG: title (and points) above, the map image, its key, a scale bar
  * and the attribution. `langs` is one language or both (side by side in the caption).

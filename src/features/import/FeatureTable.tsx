@@ -70,6 +70,7 @@ export function FeatureTable({ layerId }: { layerId: string }) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 10);
   const last = Math.floor((scrollTop + viewHeight) / ROW_HEIGHT) + 10;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` re-runs this after a reset
   useEffect(() => {
     const wanted = new Set<number>();
     for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) wanted.add(p);

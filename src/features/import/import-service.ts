@@ -7,13 +7,13 @@
  */
 import '../../i18n/data-messages.ts';
 import { loadParks, loadStations } from '../../data/geodata.ts';
+import { downloadBlob } from '../../export/map-image.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Datum, ImportedLayerMeta, LayerStyle, RowSortKey, TableColumns } from '../../import/types.ts';
 import { popupNode } from '../../map/popup-content.ts';
 import type { Lang } from '../../url/view-state.ts';
 import { type ImportClient, startImportWorker } from '../../workers/import-client.ts';
 import type { AnalysisReference, ImportResponse } from '../../workers/import-protocol.ts';
-import { downloadBlob } from '../brief/slide-image.ts';
 import { type ImportsState, type PendingTable, STORED_LAYERS_FLAG, useImports } from './imports-store.ts';
 
 let client: ImportClient | null = null;
