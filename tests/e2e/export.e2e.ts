@@ -5,12 +5,11 @@
  * its title, map, north arrow, legend, scale and attribution on one sheet of A3 landscape paper.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KEY_COLOURS } from '../../src/export/legend.ts';
+import { seriousViolations } from './axe.ts';
 import { launch, OUTPUT_DIR, open, type Session, screenshot, waitForMapReady } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -23,33 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe-core violations inside the element with `testId` (as a11y.e2e.ts). */
-async function seriousViolations(page: Page, testId: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (id) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector(`[data-testid="${id}"]`), {
-      resultTypes: ['violations'],
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, testId);
-}
 
 interface Bitmap {
   width: number;

@@ -20,6 +20,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE_FILES } from '../corpus/hostile.ts';
 import { XSS_FILE_NAMES, XSS_LAYER_NAMES, xssCsv, xssGeoJSON } from '../corpus/xss-payloads.ts';
+import { seriousViolations } from './axe.ts';
 import { type AtlasPage, launch, open, type Session, waitForMapReady } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -370,6 +371,8 @@ describe('untrusted content', () => {
       await expect.poll(() => table.getByTestId('feature-row').count()).toBeGreaterThan(5);
       await table.locator('th button').first().click();
       await table.locator('th button').first().click();
+      expect(await seriousViolations(page, 'feature-table')).toEqual([]);
+      expect(await seriousViolations(page, 'data-panel')).toEqual([]);
       // Popups: click rows (fits the map and opens the feature's popup).
       const rows = table.getByTestId('feature-row');
       const count = Math.min(await rows.count(), 8);

@@ -10,10 +10,10 @@
  *     while the camera, the map's layers and the open archive stay as they were.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import {
   type AtlasPage,
   launch,
@@ -40,29 +40,6 @@ const station = (() => {
   const [lng, lat] = f.geometry.coordinates as [number, number];
   return { lng, lat };
 })();
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations inside the archive section (as a11y.e2e.ts does). */
-async function archivePanelViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; impact: string | null }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run('[data-testid="archive-panel"]', { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id);
-  });
-}
 
 let session: Session;
 beforeAll(async () => {
@@ -269,7 +246,7 @@ describe('PMTiles archives', () => {
     }
     await screenshot(page, 'pmtiles-errors');
     // The section with an archive and an error message is accessible.
-    expect(await archivePanelViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, 'archive-panel')).toEqual([]);
     // The only CSP report is the refused archive origin; nothing escaped to the network.
     const violations = await atlas.cspViolations();
     expect(violations).toHaveLength(1);
