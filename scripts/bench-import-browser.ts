@@ -108,19 +108,14 @@ interface Run {
 async function importRun(page: Page, file: string, n: number): Promise<Run> {
   // The rendering baseline: the same page panning its map for ~2 s, no import.
   await startWatch(page);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__atlas!.map;
-        let step = 0;
-        const pan = () => {
-          map.panBy([step % 2 ? -120 : 120, 0], { duration: 400 });
-          if (++step < 5) setTimeout(pan, 420);
-          else setTimeout(resolve, 420);
-        };
-        pan();
-      }),
-  );
+  // (No named helpers inside evaluate(): tsx would wrap them in a `__name` call the page lacks.)
+  await page.evaluate(async () => {
+    const map = window.__atlas!.map;
+    for (let step = 0; step < 5; step++) {
+      map.panBy([step % 2 ? -120 : 120, 0], { duration: 400 });
+      await new Promise((resolve) => setTimeout(resolve, 420));
+    }
+  });
   const pan = await stopWatch(page);
 
   await page.getByTestId('data-button').click();
