@@ -8,7 +8,7 @@
  *    switching language, going back, stepping a briefing slide), median of P6_REPS page loads, with the map (printed only:
  *    software WebGL makes every rendered frame a long task) and with WebGL removed (the app's own
  *    code). The latter is judged against a baseline measured in the same page just before: a fixed
- *    reference script task (runReference below, ~40–50 ms on a quiet 2-core machine), so a loaded
+ *    reference script task (runReference in tests/bench/servers.ts, ~40–50 ms on a quiet 2-core machine), so a loaded
  *    machine slows both alike. Gate: the median longest task of an interaction may not exceed
  *    P6_TOLERANCE (3) × the median reference task — room for the first park's chunk loading
  *    (~90 ms on a quiet machine), while a regression such as runtime geometry work (hundreds of ms)
@@ -16,7 +16,7 @@
  * Needs `npm run build` first (dist/). Prints medians, as the machine is shared and noisy.
  */
 import { chromium, type Page } from 'playwright-core';
-import { MAP_READY, median, openingCamera, startServers } from '../tests/bench/servers.ts';
+import { MAP_READY, median, openingCamera, runReference, startServers } from '../tests/bench/servers.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
 
 const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 5);
@@ -105,29 +105,6 @@ try {
       return type === 'webgl2' || type === 'webgl' ? null : original.call(this, type, ...rest);
     };
   })();`;
-  // The reference: a fixed script task (sorting and a JSON round trip, ~40–50 ms on a quiet 2-core
-  // machine), run from a timer like an event handler; its duration is timed inside the task.
-  // (No named helpers inside evaluate(): tsx would wrap them in a `__name` call the page lacks.)
-  const runReference = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) =>
-          setTimeout(() => {
-            const t0 = performance.now();
-            let seed = 7;
-            const xs: number[] = [];
-            for (let i = 0; i < 120_000; i++) {
-              seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-              xs.push(seed / 4294967296);
-            }
-            xs.sort((a, b) => a - b);
-            const rows = [];
-            for (let i = 0; i < 12_000; i++) rows.push({ id: `p${i}`, v: xs[i * 10], tags: ['a', 'b'] });
-            if ((JSON.parse(JSON.stringify(rows)) as unknown[]).length !== rows.length) throw new Error();
-            resolve(performance.now() - t0);
-          }, 0),
-        ),
-    );
   const observeLongTasks = (page: Page) =>
     page.evaluate(() => {
       const w = window as unknown as { __tasks: number[]; __obs?: PerformanceObserver };

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -129,3 +129,30 @@ export async function openingCamera(
 ): Promise<string> {
   return (await probePage(browser, appUrl, viewport, deviceScaleFactor)).camera;
 }
+
+/**
+ * The same-run reference of the long-task gates: a fixed script task (sorting and a JSON round
+ * trip, ~40–50 ms on a quiet 2-core machine), run from a timer like an event handler and timed
+ * inside the task, so a loaded machine slows it and the measured work alike. (No named helpers
+ * inside evaluate(): tsx would wrap them in a `__name` call the page lacks.)
+ */
+export const runReference = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        setTimeout(() => {
+          const t0 = performance.now();
+          let seed = 7;
+          const xs: number[] = [];
+          for (let i = 0; i < 120_000; i++) {
+            seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+            xs.push(seed / 4294967296);
+          }
+          xs.sort((a, b) => a - b);
+          const rows = [];
+          for (let i = 0; i < 12_000; i++) rows.push({ id: `p${i}`, v: xs[i * 10], tags: ['a', 'b'] });
+          if ((JSON.parse(JSON.stringify(rows)) as unknown[]).length !== rows.length) throw new Error();
+          resolve(performance.now() - t0);
+        }, 0),
+      ),
+  );
