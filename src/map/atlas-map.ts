@@ -963,8 +963,12 @@ export class AtlasMap {
     else if (++this.basemapHealth.tileErrors >= BASEMAP_MAX_TILE_ERRORS) this.failBasemap('tile-errors');
   }
 
-  private failBasemap(reason: BasemapFailure): void {
+  private failBasemap(failure: BasemapFailure): void {
     if (!this.basemap || this.destroyed) return;
+    // Going offline fails every pending tile at once: those errors (or the stall) may arrive before
+    // the window's `offline` event, and the user should hear the real reason.
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    const reason = offline && (failure === 'tile-errors' || failure === 'timeout') ? 'offline' : failure;
     this.basemap = null;
     this.sync();
     this.handlers.onBasemapFailure(reason);

@@ -19,7 +19,7 @@ import {
   resolvePending,
   updateLayer,
 } from './import-service.ts';
-import { type ImportsState, type PendingTable, useImports } from './imports-store.ts';
+import { DATA_PANEL_ID, type ImportsState, type PendingTable, useImports } from './imports-store.ts';
 
 const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.kml,.kmz,.zip,.xlsx';
 const DATUMS: Datum[] = ['wgs84', 'gcj02', 'bd09'];
@@ -443,7 +443,12 @@ export function DataPanel() {
   const problems = useImports((s) => s.storageProblems);
   const headingId = useId();
   return (
-    <section className="map-tools__panel data-panel" aria-labelledby={headingId} data-testid="data-panel">
+    <section
+      id={DATA_PANEL_ID}
+      className="map-tools__panel data-panel"
+      aria-labelledby={headingId}
+      data-testid="data-panel"
+    >
       <div className="data-panel__title">
         <h2 id={headingId}>{t('import.title')}</h2>
         <button

@@ -8,7 +8,7 @@ import './import.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
-import { useImports } from './imports-store.ts';
+import { DATA_PANEL_ID, useImports } from './imports-store.ts';
 
 const DataPanel = lazy(() => import('./DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
 
@@ -97,7 +97,7 @@ export function DataButton() {
         type="button"
         className="map-tools__button"
         aria-pressed={open}
-        aria-controls="data-panel"
+        aria-controls={open ? DATA_PANEL_ID : undefined}
         data-testid="data-button"
         onClick={() => useImports.setState({ panelOpen: !open })}
       >

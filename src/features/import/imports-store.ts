@@ -78,3 +78,6 @@ export function hasStoredLayers(): boolean {
     return false;
   }
 }
+
+/** The data panel's element id (the toolbar button's aria-controls while the panel is open). */
+export const DATA_PANEL_ID = 'data-panel';
