@@ -4,38 +4,13 @@
  * page, choosing a station moves the map there and opens its popup; bad input finds nothing; and
  * typing causes no long task beyond a same-run reference (QUALITY-BAR P6).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { launch, open, type Session, waitForMapReady } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const TEST_TIMEOUT_MS = 300_000;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations inside the search box (as tests/e2e/a11y.e2e.ts runs it). */
-async function searchViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run('[data-testid="search"]', { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 let session: Session;
 
 beforeAll(async () => {
@@ -112,7 +87,7 @@ describe('search', () => {
       expect(groups.length).toBeGreaterThan(0);
       expect(groups.every((g) => (g ?? '').length > 0)).toBe(true);
       // The open listbox, its groups and options pass axe-core.
-      expect(await searchViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, 'search')).toEqual([]);
 
       // Bad input: nothing found, nothing thrown.
       for (const bad of ['<img src=x onerror=alert(1)>', '.*', '   ']) {
