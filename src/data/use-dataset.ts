@@ -5,7 +5,14 @@ import { use, useEffect, useState } from 'react';
  * call (the loaders in geodata.ts memoise), otherwise React would suspend forever.
  */
 export function useDataset<T>(load: () => Promise<T>): T {
-  return use(load());
+  const promise = load();
+  // use() suspends on a promise React has not seen settle, even one already resolved (e.g. by the
+  // preloader): the boundary commits its fallback and React throttles the reveal by up to 300 ms.
+  // A load known to have settled is read straight away instead.
+  const known = settled.get(promise) as Loaded<T> | undefined;
+  if (known?.status === 'ready') return known.value;
+  if (known?.status === 'error') throw known.error;
+  return use(promise);
 }
 
 const settled = new WeakMap<Promise<unknown>, Loaded<unknown>>();

@@ -54,9 +54,11 @@ export function useParkFilters(): ParkFilters {
       ),
     [parks],
   );
+  // Code-point order: the tags are ASCII slugs, and localeCompare would start ICU's collator
+  // (tens of ms) inside the first render.
   const tags = useMemo(
     () =>
-      [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort((x, y) => x.localeCompare(y)),
+      [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort(),
     [tagsByPark],
   );
   const matches = useMemo(() => {
