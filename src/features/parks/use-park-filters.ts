@@ -57,8 +57,7 @@ export function useParkFilters(): ParkFilters {
   // Code-point order: the tags are ASCII slugs, and localeCompare would start ICU's collator
   // (tens of ms) inside the first render.
   const tags = useMemo(
-    () =>
-      [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort(),
+    () => [...new Set([...tagsByPark.values()].flatMap((set) => [...set]))].sort(),
     [tagsByPark],
   );
   const matches = useMemo(() => {
