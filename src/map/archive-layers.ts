@@ -8,13 +8,13 @@
  * loads only when someone opens an archive.
  */
 import type {
-  AddProtocolAction,
   CircleLayerSpecification,
   FillLayerSpecification,
   LayerSpecification,
   LineLayerSpecification,
   SourceSpecification,
 } from 'maplibre-gl';
+import { type TileLoader, tileProtocol } from './tile-protocol.ts';
 
 /** What the map needs of an opened archive. */
 export interface ArchiveOnMap {
@@ -30,13 +30,7 @@ export interface ArchiveOnMap {
 }
 
 /** Reads one tile of one archive: MVT bytes (decompressed), or null for no tile. */
-export type ArchiveTileLoader = (
-  archiveId: string,
-  z: number,
-  x: number,
-  y: number,
-  signal?: AbortSignal,
-) => Promise<ArrayBuffer | null>;
+export type ArchiveTileLoader = TileLoader;
 
 export const ARCHIVE_PROTOCOL = 'atlas-pmtiles';
 export const ARCHIVE_LAYER_PREFIX = 'pmtiles:';
@@ -112,36 +106,18 @@ export function archiveLayers(archive: ArchiveOnMap): LayerSpecification[] {
   );
 }
 
+const archiveTiles = tileProtocol(ARCHIVE_PROTOCOL, 'pm-[a-z0-9]+', false);
+
 /** Parses `atlas-pmtiles://<archive>/<z>/<x>/<y>`; null for anything else. */
 export function parseArchiveTileUrl(
   url: string,
 ): { archiveId: string; z: number; x: number; y: number } | null {
-  const m = /^atlas-pmtiles:\/\/(pm-[a-z0-9]+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
-  if (!m) return null;
-  return { archiveId: m[1]!, z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
+  const tile = archiveTiles.parse(url);
+  return tile && { archiveId: tile.id, z: tile.z, x: tile.x, y: tile.y };
 }
-
-let loader: ArchiveTileLoader | null = null;
-let registered = false;
 
 /**
- * Points the `atlas-pmtiles://` protocol at a tile loader. The protocol is global to MapLibre, so it
- * is registered once (through the injected addProtocol, for the unit tests) and only its loader changes.
+ * Points the `atlas-pmtiles://` protocol at a tile loader. A tile panned away is aborted, so no
+ * range request is left running for it.
  */
-export function setArchiveTileLoader(
-  next: ArchiveTileLoader,
-  addProtocol: (name: string, action: AddProtocolAction) => void,
-): void {
-  loader = next;
-  if (registered) return;
-  registered = true;
-  addProtocol(ARCHIVE_PROTOCOL, async (params, abort) => {
-    const tile = parseArchiveTileUrl(params.url);
-    if (!tile || !loader) return { data: new ArrayBuffer(0) };
-    // An empty ArrayBuffer is a valid, empty vector tile. A tile panned away is aborted (no range
-    // request left running for it).
-    return {
-      data: (await loader(tile.archiveId, tile.z, tile.x, tile.y, abort.signal)) ?? new ArrayBuffer(0),
-    };
-  });
-}
+export const setArchiveTileLoader = archiveTiles.setLoader;

@@ -29,6 +29,7 @@ import {
   NavigationControl,
   Popup,
   ScaleControl,
+  type SourceSpecification,
 } from 'maplibre-gl';
 import { LINE_STATUS_FILTERS, type LineStatusFilter, type ParkId } from '../data/vocabulary.ts';
 import type { CameraIntent } from '../url/url-store.ts';
@@ -782,31 +783,53 @@ export class AtlasMap {
     previous: readonly ImportedLayerOnMap[],
     next: readonly ImportedLayerOnMap[],
   ): void {
-    const map = this.map;
     const wanted = new Map(next.map((l) => [l.id, l]));
-    for (const old of previous) {
-      const now = wanted.get(old.id);
-      if (now && now.revision === old.revision) continue;
-      for (const id of importLayerIds(old.id)) if (map.getLayer(id)) map.removeLayer(id);
-      if (map.getSource(importSourceId(old.id))) map.removeSource(importSourceId(old.id));
+    this.syncUserLayers(
+      // A layer whose features changed gets a new source (new tile URLs).
+      previous
+        .filter((old) => wanted.get(old.id)?.revision !== old.revision)
+        .map((old) => ({ sourceId: importSourceId(old.id), layerIds: importLayerIds(old.id) })),
+      next.map((layer) => ({
+        sourceId: importSourceId(layer.id),
+        source: importSource(layer),
+        layers: importLayers(layer),
+      })),
+    );
+  }
+
+  /**
+   * Brings a family of the user's own layers (imported layers, PMTiles archives) to `wanted`, bottom
+   * to top, above the transit, stations and facilities and below every label and the park markers:
+   * removes the `stale` ones, adds what is missing, restyles and reorders what is already there
+   * (cheap: no new tiles).
+   */
+  private syncUserLayers(
+    stale: readonly { sourceId: string; layerIds: readonly string[] }[],
+    wanted: readonly {
+      sourceId: string;
+      source: SourceSpecification;
+      layers: readonly LayerSpecification[];
+    }[],
+  ): void {
+    const map = this.map;
+    for (const old of stale) {
+      for (const id of old.layerIds) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(old.sourceId)) map.removeSource(old.sourceId);
     }
-    // Above the transit, stations and facilities, below every label and the park markers.
     const before = map.getLayer(LAYER.districtLabel) ? LAYER.districtLabel : undefined;
-    for (const layer of next) {
-      if (!map.getSource(importSourceId(layer.id)))
-        map.addSource(importSourceId(layer.id), importSource(layer));
-      for (const spec of importLayers(layer)) {
+    for (const entry of wanted) {
+      if (!map.getSource(entry.sourceId)) map.addSource(entry.sourceId, entry.source);
+      for (const spec of entry.layers) {
         if (!map.getLayer(spec.id)) {
           map.addLayer(spec, before);
           continue;
         }
-        // Existing: restyle and move into the wanted order (cheap; no new tiles).
         map.moveLayer(spec.id, before);
         const visibility =
           (spec.layout as { visibility?: 'visible' | 'none' } | undefined)?.visibility ?? 'visible';
         map.setLayoutProperty(spec.id, 'visibility', visibility);
         for (const [property, value] of Object.entries(spec.paint ?? {})) {
-          // biome-ignore lint/suspicious/noExplicitAny: the paint properties come from importLayers by layer type
+          // biome-ignore lint/suspicious/noExplicitAny: the paint properties come from the layer specs by layer type
           map.setPaintProperty(spec.id, property as any, value);
         }
       }
@@ -836,32 +859,17 @@ export class AtlasMap {
 
   /** Adds, restyles, reorders and removes archive layers to match `next`. */
   private applyArchiveLayers(previous: readonly ArchiveOnMap[], next: readonly ArchiveOnMap[]): void {
-    const map = this.map;
     const wanted = new Set(next.map((a) => a.id));
-    for (const old of previous) {
-      if (wanted.has(old.id)) continue;
-      for (const id of archiveLayerIds(old)) if (map.getLayer(id)) map.removeLayer(id);
-      if (map.getSource(archiveSourceId(old.id))) map.removeSource(archiveSourceId(old.id));
-    }
-    const before = map.getLayer(LAYER.districtLabel) ? LAYER.districtLabel : undefined;
-    for (const archive of next) {
-      if (!map.getSource(archiveSourceId(archive.id)))
-        map.addSource(archiveSourceId(archive.id), archiveSource(archive));
-      for (const spec of archiveLayers(archive)) {
-        if (!map.getLayer(spec.id)) {
-          map.addLayer(spec, before);
-          continue;
-        }
-        map.moveLayer(spec.id, before);
-        const visibility =
-          (spec.layout as { visibility?: 'visible' | 'none' } | undefined)?.visibility ?? 'visible';
-        map.setLayoutProperty(spec.id, 'visibility', visibility);
-        for (const [property, value] of Object.entries(spec.paint ?? {})) {
-          // biome-ignore lint/suspicious/noExplicitAny: the paint properties come from archiveLayers by layer type
-          map.setPaintProperty(spec.id, property as any, value);
-        }
-      }
-    }
+    this.syncUserLayers(
+      previous
+        .filter((old) => !wanted.has(old.id))
+        .map((old) => ({ sourceId: archiveSourceId(old.id), layerIds: archiveLayerIds(old) })),
+      next.map((archive) => ({
+        sourceId: archiveSourceId(archive.id),
+        source: archiveSource(archive),
+        layers: archiveLayers(archive),
+      })),
+    );
   }
 
   // ---- end PMTiles archives

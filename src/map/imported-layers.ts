@@ -5,7 +5,6 @@
  * features never pass through the main thread: only tiles do, on demand.
  */
 import type {
-  AddProtocolAction,
   CircleLayerSpecification,
   FillLayerSpecification,
   LayerSpecification,
@@ -14,6 +13,7 @@ import type {
 } from 'maplibre-gl';
 import type { LayerStyle } from '../import/types.ts';
 import { IMPORT_TILE_LAYER } from '../workers/import-protocol.ts';
+import { type TileLoader, tileProtocol } from './tile-protocol.ts';
 
 /** What the map needs of an imported layer. `revision` changes whenever its features change. */
 export interface ImportedLayerOnMap {
@@ -24,12 +24,7 @@ export interface ImportedLayerOnMap {
 }
 
 /** Fetches one tile of one layer: MVT bytes, or null for an empty tile. */
-export type ImportTileLoader = (
-  layerId: string,
-  z: number,
-  x: number,
-  y: number,
-) => Promise<ArrayBuffer | null>;
+export type ImportTileLoader = TileLoader;
 
 export const IMPORT_PROTOCOL = 'atlas-import';
 const SOURCE_PREFIX = 'import:';
@@ -110,31 +105,13 @@ export function importLayers(layer: ImportedLayerOnMap): LayerSpecification[] {
   ] as LayerSpecification[];
 }
 
+const importTiles = tileProtocol(IMPORT_PROTOCOL, 'imp-[a-z0-9]+', true);
+
 /** Parses `atlas-import://<layer>/<revision>/<z>/<x>/<y>`; null for anything else. */
 export function parseImportTileUrl(url: string): { layerId: string; z: number; x: number; y: number } | null {
-  const m = /^atlas-import:\/\/(imp-[a-z0-9]+)\/\d+\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
-  if (!m) return null;
-  return { layerId: m[1]!, z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
+  const tile = importTiles.parse(url);
+  return tile && { layerId: tile.id, z: tile.z, x: tile.x, y: tile.y };
 }
 
-let loader: ImportTileLoader | null = null;
-let registered = false;
-
-/**
- * Points the `atlas-import://` protocol at a tile loader (the import worker's). The protocol is
- * global to MapLibre, so it is registered once and only its loader changes.
- */
-export function setImportTileLoader(
-  next: ImportTileLoader,
-  addProtocol: (name: string, action: AddProtocolAction) => void,
-): void {
-  loader = next;
-  if (registered) return;
-  registered = true;
-  addProtocol(IMPORT_PROTOCOL, async (params) => {
-    const tile = parseImportTileUrl(params.url);
-    if (!tile || !loader) return { data: new ArrayBuffer(0) };
-    // An empty ArrayBuffer is a valid, empty vector tile.
-    return { data: (await loader(tile.layerId, tile.z, tile.x, tile.y)) ?? new ArrayBuffer(0) };
-  });
-}
+/** Points the `atlas-import://` protocol at a tile loader (the import worker's). */
+export const setImportTileLoader = importTiles.setLoader;
