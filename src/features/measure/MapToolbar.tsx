@@ -13,8 +13,8 @@ import { useViewState } from '../../url/use-view-state.ts';
 import { MAP_TOOLS, type MapTool } from '../../url/view-state.ts';
 
 const MeasurePanel = lazy(() => import('./MeasurePanel.tsx').then((m) => ({ default: m.MeasurePanel })));
-// "Your data" (import, imported layers, exports): its own chunk, loaded once the map has settled
-// (or failed): fetched earlier, it competed with the MapLibre chunk and delayed the first map.
+// "Your data" (import, imported layers, exports): its own chunk, loaded with the toolbar, which
+// appears once the map is ready (AtlasPage): fetched earlier, it competed with the MapLibre chunk.
 const DataButton = lazy(() => import('../import/DataTools.tsx').then((m) => ({ default: m.DataButton })));
 const DataPanelSlot = lazy(() =>
   import('../import/DataTools.tsx').then((m) => ({ default: m.DataPanelSlot })),
@@ -71,7 +71,6 @@ export function MapToolbar() {
   const tool = state.tool;
   const close = () => update({ tool: null }, { replace: true });
   useToolKeyboard(tool, close);
-  const dataToolsDue = useAtlasStore((s) => s.mapStatus !== 'loading');
   const [exporting, setExporting] = useState(false);
   const exportButton = useRef<HTMLButtonElement>(null);
   const closeExport = () => {
@@ -94,11 +93,9 @@ export function MapToolbar() {
             <span aria-hidden="true">{TOOL_ICON[id]}</span> {t(TOOL_LABEL[id])}
           </button>
         ))}
-        {dataToolsDue ? (
-          <Suspense fallback={null}>
-            <DataButton />
-          </Suspense>
-        ) : null}
+        <Suspense fallback={null}>
+          <DataButton />
+        </Suspense>
         <button
           type="button"
           className="map-tools__button"
@@ -117,11 +114,9 @@ export function MapToolbar() {
           </Suspense>
         </ErrorBoundary>
       ) : null}
-      {dataToolsDue ? (
-        <Suspense fallback={null}>
-          <DataPanelSlot />
-        </Suspense>
-      ) : null}
+      <Suspense fallback={null}>
+        <DataPanelSlot />
+      </Suspense>
       {tool === 'radius' ? (
         <p className="map-tools__panel muted" data-testid="radius-hint">
           {t('tools.radius.hint')}

@@ -415,7 +415,7 @@ export function AccessRankingPage() {
       </aside>
       <section className="atlas__map" aria-label={t('map.label')}>
         <MapArea selectedParkId={selected} pageForPark={pageFor} accessLines={accessLines} />
-        {mapStatus === 'no-webgl' ? null : <Legend />}
+        {mapStatus === 'ready' ? <Legend /> : null}
         <Attribution />
       </section>
     </div>
