@@ -4,8 +4,8 @@
  *
  * P1: nearest station for 1k / 10k / 100k / 1M random points in the Guangzhou bbox against the
  *     stations of geodata/stations.geojson (500 random stations if absent). Index time (median of
- *     runs) vs a naive turf.nearestPoint loop measured in the same run (median of 3–5 runs) — for
- *     100k and 1M the naive time is extrapolated linearly from a measured 10k subsample (the loop is
+ *     runs) vs a naive turf.nearestPoint loop measured in the same run, runs alternated (3–9 pairs;
+ *     the ratio is the median of the pairs' ratios) — for 100k and 1M the naive time is extrapolated linearly from a measured 10k subsample (the loop is
  *     O(n·m), linear in n).
  *     Results are checked against brute-force great-circle nearest (all queries for n ≤ 100k, a
  *     20k sample at 1M). Gates: ratio at 100k ≥ 50×, zero mismatches, and one interactive query
@@ -98,6 +98,8 @@ type Row = {
   n: number;
   indexMs: number;
   naiveMs: number;
+  /** Median of the alternated pairs' naive / index ratios. */
+  ratio: number;
   naiveNote: string;
   mismatches: number;
   checked: number;
@@ -110,17 +112,26 @@ for (const n of sizes) {
   const outD = new Float64Array(n);
   const runs = n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
   stationIndex.nearestBatch(q, outI, outD); // warm-up
-  const indexMs = timeIt(runs, () => stationIndex.nearestBatch(q, outI, outD));
 
-  // Naive loop: turf.nearestPoint per query, measured on up to 10k queries.
+  // Naive loop: turf.nearestPoint per query, measured on up to 10k queries. Index and naive runs
+  // alternate, and the ratio is the median of each pair's: on a loaded machine, two figures taken
+  // seconds apart moved the ratio by ±15 %, a pair taken back to back moves together.
   const naiveN = Math.min(n, NAIVE_MEASURED_MAX);
   const turfIdx = new Int32Array(naiveN);
-  const naiveMeasured = timeIt(n <= 1000 ? 5 : 3, () => {
-    for (let i = 0; i < naiveN; i++) {
-      turfIdx[i] = nearestPoint([q[2 * i]!, q[2 * i + 1]!], stationFc).properties.featureIndex;
-    }
-  });
-  const naiveMs = (naiveMeasured * n) / naiveN;
+  const indexRuns: number[] = [];
+  const naiveRuns: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    indexRuns.push(timeIt(1, () => stationIndex.nearestBatch(q, outI, outD)));
+    const naiveOnce = timeIt(1, () => {
+      for (let i = 0; i < naiveN; i++) {
+        turfIdx[i] = nearestPoint([q[2 * i]!, q[2 * i + 1]!], stationFc).properties.featureIndex;
+      }
+    });
+    naiveRuns.push((naiveOnce * n) / naiveN);
+  }
+  const indexMs = median(indexRuns);
+  const naiveMs = median(naiveRuns);
+  const ratio = median(naiveRuns.map((naive, r) => naive / indexRuns[r]!));
   let turfDiff = 0;
   for (let i = 0; i < naiveN; i++) if (turfIdx[i] !== outI[i]) turfDiff++;
 
@@ -137,6 +148,7 @@ for (const n of sizes) {
     n,
     indexMs,
     naiveMs,
+    ratio,
     naiveNote: naiveN < n ? `extrapolated from ${naiveN.toLocaleString('en')}` : 'measured',
     mismatches,
     checked: checkN,
@@ -151,13 +163,13 @@ console.log(
 console.log('|---:|---:|---:|---:|---:|---|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.n.toLocaleString('en')} | ${fmt(r.indexMs)} | ${fmt(r.naiveMs, 0)} (${r.naiveNote}) | ${fmt(r.naiveMs / r.indexMs, 0)}× | ` +
+    `| ${r.n.toLocaleString('en')} | ${fmt(r.indexMs)} | ${fmt(r.naiveMs, 0)} (${r.naiveNote}) | ${fmt(r.ratio, 0)}× | ` +
       `${fmt((r.indexMs * 1000) / r.n, 2)} | ${r.mismatches === 0 ? 'identical' : `${r.mismatches} DIFFER`} (${r.checked.toLocaleString('en')} checked) | ${r.turfDiff} |`,
   );
   if (r.mismatches > 0) failures.push(`P1: ${r.mismatches} results differ from brute force at n=${r.n}`);
 }
 const r100k = rows.find((r) => r.n === 100_000)!;
-const ratio100k = r100k.naiveMs / r100k.indexMs;
+const ratio100k = r100k.ratio;
 if (ratio100k < 50) failures.push(`P1: ratio at 100k is ${fmt(ratio100k)}× < 50×`);
 console.log('Growth (index time per query relative to 1k, and exponent b in t ∝ n^b):');
 for (let i = 1; i < rows.length; i++) {
