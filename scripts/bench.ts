@@ -5,8 +5,8 @@
  * P1: nearest station for 1k / 10k / 100k / 1M random points in the Guangzhou bbox against the
  *     stations of geodata/stations.geojson (500 random stations if absent). Index time (median of
  *     runs) vs a naive turf.nearestPoint loop measured in the same run, runs alternated (3–9 pairs;
- *     the ratio is the median of the pairs' ratios) — for 100k and 1M the naive time is extrapolated linearly from a measured 10k subsample (the loop is
- *     O(n·m), linear in n).
+ *     the ratio is the median of the pairs' ratios) — for 100k and 1M the naive time is
+ *     extrapolated linearly from a measured 10k subsample (the loop is O(n·m), linear in n).
  *     Results are checked against brute-force great-circle nearest (all queries for n ≤ 100k, a
  *     20k sample at 1M). Gates: ratio at 100k ≥ 50×, zero mismatches, and one interactive query
  *     (median of 1000) ≥ 2× faster than one turf.nearestPoint query measured in the same run (the
